@@ -3,10 +3,9 @@
  * invisible and control characters are gone and the length is capped.
  */
 
-// Control characters (C0, DEL, C1), zero-width and bidi controls, the BOM and soft hyphens.
-// Newlines and tabs become spaces first so that words stay apart.
-const INVISIBLE =
-  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/gu;
+// Control characters (Cc) and format characters (Cf): zero-width and bidi controls, the BOM, soft
+// hyphens. Newlines and tabs become spaces first so that words stay apart.
+const INVISIBLE = /[\p{Cc}\p{Cf}]/gu;
 
 /** Removes invisible and control characters, collapses whitespace and trims. */
 export function cleanText(input: string): string {
