@@ -1,0 +1,35 @@
+/**
+ * Stage 1: check the input, fill in defaults and apply the safety gates. Nothing after this stage
+ * sees an unvalidated profile.
+ */
+import { MESSAGES } from "../messages.js";
+import { describeProfileIssues, LIMITS, type Profile, ProfileSchema } from "../profile/schema.js";
+
+export type Validated =
+  | { readonly ok: true; readonly profile: Profile }
+  | {
+      readonly ok: false;
+      /** One user-facing paragraph. */
+      readonly message: string;
+      /** One entry per bad field, for APIs and the CLI. */
+      readonly issues: readonly { readonly field: string; readonly message: string }[];
+    };
+
+export function validateProfile(input: unknown): Validated {
+  const age = (input as { age?: unknown } | null)?.age;
+  if (typeof age === "number" && age >= 0 && age < LIMITS.minAge) {
+    return {
+      ok: false,
+      message: MESSAGES.underAge,
+      issues: [{ field: "age", message: `must be at least ${LIMITS.minAge}` }],
+    };
+  }
+  const parsed = ProfileSchema.safeParse(input);
+  if (parsed.success) return { ok: true, profile: parsed.data };
+  const issues = describeProfileIssues(parsed.error);
+  const message = [
+    "Some answers in the profile need fixing:",
+    ...issues.map((issue) => `- ${issue.field}: ${issue.message}`),
+  ].join("\n");
+  return { ok: false, message, issues };
+}
