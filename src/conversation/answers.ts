@@ -177,13 +177,15 @@ function matchOption(spec: ChoiceField<FieldKey>, text: string): string | undefi
   if (exact) return exact.value;
   const synonyms = SYNONYMS[spec.key] ?? {};
   const phrases = Object.keys(synonyms).sort((a, b) => b.length - a.length);
-  const hit = phrases.find((phrase) => new RegExp(`(^|\\W)${escape(phrase)}($|\\W)`).test(lower));
+  const hit = phrases.find((phrase) =>
+    new RegExp(`(^|\\W)${escapeRegExp(phrase)}($|\\W)`).test(lower),
+  );
   if (hit) return synonyms[hit];
   const partial = spec.options.filter((option) => option.label.toLowerCase().includes(lower));
   return lower.length >= 3 && partial.length === 1 ? partial[0]?.value : undefined;
 }
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 

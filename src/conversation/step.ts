@@ -30,6 +30,9 @@ const YES = /^(y|yes|yep|yeah|ok|okay|sure|confirm|go|do it|make (it|my plan)|lo
 const EDIT = /^(edit|change|no|nope|fix)\b/i;
 
 export function step(state: ConversationState, input: Input, context: StepContext): StepResult {
+  if (input.kind === "command" && input.fields && Object.keys(input.fields).length > 0) {
+    return prefilled(state, input.fields, context);
+  }
   if (input.kind === "command") return command(state, input.value, context);
   if (input.kind === "text") {
     const word = WORD_COMMANDS[input.value.trim().toLowerCase()];
@@ -64,6 +67,38 @@ function command(state: ConversationState, name: string, context: StepContext): 
     default:
       return say(state, MESSAGES.unknownCommand);
   }
+}
+
+/**
+ * Starts from answers given up front, on top of the saved profile: only the questions still
+ * unanswered are asked. Answers that do not validate are asked again, with the reason.
+ */
+function prefilled(
+  state: ConversationState,
+  fields: Readonly<Record<string, unknown>>,
+  context: StepContext,
+): StepResult {
+  const age = fields.age;
+  if (typeof age === "number" && age >= 0 && age < LIMITS.minAge) return underAge(state);
+
+  const answers: Record<string, unknown> = { ...(context.profile ?? {}) };
+  const problems: string[] = [];
+  for (const field of FIELDS) {
+    if (!(field.key in fields)) continue;
+    const parsed = acceptValue(field.key, fields[field.key]);
+    if (parsed.ok) answers[field.key] = parsed.value;
+    else problems.push(`${field.title}: ${parsed.reason}`);
+  }
+
+  const start: ConversationState = { ...initialState(), answers, seq: state.seq };
+  const typed = answersOf(start);
+  const missing = FIELDS.find(
+    (field) =>
+      !field.optional && isFieldRelevant(field.key, typed) && typed[field.key] === undefined,
+  );
+  const prefix = problems.length > 0 ? `${MESSAGES.notSure}\n${problems.join("\n")}` : undefined;
+  if (missing) return ask(start, missing.key, context, prefix);
+  return showSummary(start, typed, context, prefix);
 }
 
 function say(state: ConversationState, text: string): StepResult {

@@ -10,8 +10,16 @@ export type Input =
   | { readonly kind: "text"; readonly value: string }
   /** A pressed button. `ref` is the {@link ChoiceSet.ref} it was rendered with. */
   | { readonly kind: "choice"; readonly value: string; readonly ref: string }
-  /** A command without its slash, such as "plan"; `args` is the rest of the line. */
-  | { readonly kind: "command"; readonly value: string; readonly args?: string };
+  /**
+   * A command without its slash, such as "plan"; `args` is the rest of the line. `fields` carries
+   * answers given up front (Discord's slash-command options), so those questions are skipped.
+   */
+  | {
+      readonly kind: "command";
+      readonly value: string;
+      readonly args?: string;
+      readonly fields?: Readonly<Record<string, unknown>>;
+    };
 
 /** Navigation buttons shown beside the options. */
 export type NavAction = "back" | "cancel" | "done" | "skip" | "confirm" | "edit";
