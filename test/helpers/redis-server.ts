@@ -23,6 +23,10 @@ export interface RedisServer {
   stop(): Promise<void>;
   /** Starts it again on the same port and waits until it answers PING. */
   start(): Promise<void>;
+  /** Freezes the process (SIGSTOP): connections stay open but nothing is answered. */
+  pause(): void;
+  /** Lets a paused server run again (SIGCONT). */
+  resume(): void;
   /** Stops the server for good and removes its directory. */
   close(): Promise<void>;
 }
@@ -77,10 +81,17 @@ export async function startRedisServer(): Promise<RedisServer> {
     url: `redis://127.0.0.1:${port}`,
     stop,
     start,
+    pause() {
+      child?.kill("SIGSTOP");
+    },
+    resume() {
+      child?.kill("SIGCONT");
+    },
     async close() {
       const current = child;
       child = undefined;
       if (current && current.exitCode === null) {
+        current.kill("SIGCONT");
         const exited = new Promise<void>((resolve) => current.once("exit", () => resolve()));
         current.kill("SIGKILL");
         await exited;

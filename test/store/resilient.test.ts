@@ -172,6 +172,38 @@ describe("the resilient store", () => {
     expect(await store.getProfile(bob)).toEqual(sampleProfile);
   });
 
+  it("does not wait on a Redis that stops answering", async () => {
+    prefixes += 1;
+    const prefix = `outage${prefixes}:`;
+    const time = fakeClock();
+    const log = recordingLogger();
+    const redis = createRedisClient(server.url, { commandTimeoutMs: 100 });
+    clients.push(redis);
+    await ready(redis);
+    const store = createResilientStore({
+      primary: createRedisStore({ redis, prefix }),
+      fallback: createMemoryStore({ clock: time.clock }),
+      logger: log.logger,
+      clock: time.clock,
+    });
+    await store.setProfile(alice, sampleProfile);
+
+    server.pause();
+    try {
+      await store.setState(alice, { step: "age" }, HOUR);
+      expect(await store.getState(alice)).toEqual({ step: "age" });
+      expect(log.count("redis down")).toBe(1);
+    } finally {
+      server.resume();
+    }
+
+    time.advance(1_000);
+    expect(await store.getProfile(alice)).toEqual(sampleProfile);
+    expect(log.count("redis back")).toBe(1);
+    const other = createRedisStore({ redis: await connected(), prefix });
+    expect(await other.getState(alice)).toEqual({ step: "age" });
+  });
+
   it("serves from the fallback when Redis was never reachable", async () => {
     const time = fakeClock();
     const log = recordingLogger();
