@@ -1,0 +1,2 @@
+/** Runs every benchmark in turn. Each prints one summary line. */
+console.log("no benchmarks yet");
