@@ -173,6 +173,8 @@ async function stream(
     const size = reply.chunkSize ?? 7;
     for (let at = 0, sent = 0; at < content.length; at += size, sent += 1) {
       if (sent === reply.disconnectAfterChunks) {
+        // Let what was written reach the client before the connection goes.
+        await sleep(10);
         res.destroy();
         return;
       }

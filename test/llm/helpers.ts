@@ -1,0 +1,67 @@
+/** Shared pieces of the LLM tests: a profile, a plan answer in the line format, a collector. */
+import type { GeneratorChunk, PlanGenerator } from "../../src/pipeline/types.js";
+import { type Profile, ProfileSchema } from "../../src/profile/schema.js";
+
+export const PROFILE: Profile = ProfileSchema.parse({
+  age: 34,
+  goal: "muscle",
+  experience: "intermediate",
+  equipment: ["dumbbells", "bench"],
+  daysPerWeek: 3,
+  minutes: 45,
+  injuries: ["none"],
+});
+
+/** A small, schema-valid answer: three training days, rest days left out, two notes. */
+export const ANSWER = [
+  "T|Dumbbell full body",
+  "D|1|training|40|Full body A",
+  "W|Brisk walk 3 min;Arm circles",
+  "E|Goblet squat|3|8-12|90|RIR 2",
+  "E|Dumbbell bench press|3|8-12|90|RIR 2",
+  "E|Plank|3|30s|45|RPE 7",
+  "D|3|training|40|Full body B",
+  "E|Dumbbell Romanian deadlift|3|8-12|90|RIR 2",
+  "E|One-arm dumbbell row|3|10-12|60|RIR 2|Brace on the bench",
+  "D|5|training|40|Full body C",
+  "E|Dumbbell split squat|3|8-12|90|RIR 2",
+  "N|Add a rep each week until you reach the top of the range.",
+  "N|Sleep seven hours or more.",
+].join("\n");
+
+export const EXERCISE_NAMES = [
+  "Goblet squat",
+  "Dumbbell bench press",
+  "Plank",
+  "Dumbbell Romanian deadlift",
+  "One-arm dumbbell row",
+  "Dumbbell split squat",
+];
+
+export interface Collected {
+  readonly partials: Extract<GeneratorChunk, { type: "partial" }>[];
+  readonly final?: Extract<GeneratorChunk, { type: "final" }>;
+  readonly error?: unknown;
+}
+
+/** Runs a generator to the end, keeping every chunk and the error it ended with, if any. */
+export async function collect(
+  generator: PlanGenerator,
+  profile: Profile = PROFILE,
+  context: Partial<Parameters<PlanGenerator["generate"]>[1]> = {},
+): Promise<Collected> {
+  const partials: Collected["partials"] = [];
+  let final: Collected["final"];
+  try {
+    for await (const chunk of generator.generate(profile, {
+      signal: new AbortController().signal,
+      ...context,
+    })) {
+      if (chunk.type === "partial") partials.push(chunk);
+      else final = chunk;
+    }
+    return { partials, ...(final ? { final } : {}) };
+  } catch (error) {
+    return { partials, ...(final ? { final } : {}), error };
+  }
+}
