@@ -5,66 +5,24 @@
  * down.
  */
 import { randomUUID } from "node:crypto";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import type { Clock, Logger, UserKey } from "../ports.js";
 import { runScript, SET_FEEDBACK, SLIDING_WINDOW } from "./lua/scripts.js";
 import type { HistoryEntry, Store } from "./types.js";
 
+export {
+  createRedisClient,
+  type RedisClientOptions,
+  redactRedisUrl,
+  waitForRedis,
+} from "./redis-client.js";
+
 export const REDIS_DEFAULTS = {
-  commandTimeoutMs: 500, // a command that takes longer fails
-  connectTimeoutMs: 2_000, // 2 s
-  maxRetriesPerRequest: 1,
-  reconnectBaseMs: 100, // first reconnect delay, doubled each attempt
-  reconnectMaxMs: 5_000, // 5 s between attempts at most
   spendTtlMs: 2 * 86_400_000, // 2 days: a day's total outlives its day
 } as const;
 
 // Spend is counted in integer nano-dollars so that concurrent INCRBY calls add up exactly.
 const NANOS_PER_USD = 1_000_000_000;
-
-export interface RedisClientOptions {
-  readonly commandTimeoutMs?: number;
-  readonly connectTimeoutMs?: number;
-  readonly maxRetriesPerRequest?: number;
-  /** Receives connection errors; they are expected while Redis is down, so they go to debug. */
-  readonly logger?: Logger;
-}
-
-/**
- * An ioredis client that never hangs the bot: commands time out quickly, fail at once while
- * disconnected instead of queueing, and the client keeps reconnecting with backoff. An error
- * listener is always attached, so a lost connection never becomes an unhandled error.
- */
-export function createRedisClient(url: string, options: RedisClientOptions = {}): Redis {
-  const redis = new Redis(url, {
-    commandTimeout: options.commandTimeoutMs ?? REDIS_DEFAULTS.commandTimeoutMs,
-    connectTimeout: options.connectTimeoutMs ?? REDIS_DEFAULTS.connectTimeoutMs,
-    maxRetriesPerRequest: options.maxRetriesPerRequest ?? REDIS_DEFAULTS.maxRetriesPerRequest,
-    enableOfflineQueue: false,
-    lazyConnect: false,
-    retryStrategy: (attempt) =>
-      Math.min(
-        REDIS_DEFAULTS.reconnectBaseMs * 2 ** Math.min(attempt, 16),
-        REDIS_DEFAULTS.reconnectMaxMs,
-      ),
-  });
-  const logger = options.logger;
-  redis.on("error", (error: Error) => {
-    logger?.debug({ err: { name: error.name, message: error.message } }, "redis connection error");
-  });
-  return redis;
-}
-
-/** The URL with any password replaced, for logs. */
-export function redactRedisUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "<unparseable redis url>";
-  }
-}
 
 export interface RedisStoreDeps {
   readonly redis: Redis;

@@ -186,10 +186,12 @@ export function createResilientStore(deps: ResilientStoreDeps): Store {
         () => fallback.hitLimit(key, rule, now),
       ),
 
-    async addSpend(day, usd) {
-      const total = await write((s) => s.addSpend(day, usd));
-      if (!up) outageSpend.set(day, (outageSpend.get(day) ?? 0) + usd);
-      return total;
+    addSpend(day, usd) {
+      return write((s) => {
+        // Counted here too, to be taken back out of the fallback once Redis has it.
+        if (s === fallback) outageSpend.set(day, (outageSpend.get(day) ?? 0) + usd);
+        return s.addSpend(day, usd);
+      });
     },
     getSpend: (day) =>
       read(

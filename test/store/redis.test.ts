@@ -1,7 +1,11 @@
-import { once } from "node:events";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRedisClient, createRedisStore, redactRedisUrl } from "../../src/store/redis.js";
+import {
+  createRedisClient,
+  createRedisStore,
+  redactRedisUrl,
+  waitForRedis,
+} from "../../src/store/redis.js";
 import type { Store } from "../../src/store/types.js";
 import { type RedisServer, startRedisServer } from "../helpers/redis-server.js";
 import { describeStoreContract, fakeClock, sampleProfile } from "./contract.js";
@@ -21,7 +25,7 @@ function nextPrefix(): string {
 async function client(): Promise<Redis> {
   const made = createRedisClient(server.url);
   clients.push(made);
-  if (made.status !== "ready") await once(made, "ready");
+  expect(await waitForRedis(made)).toBe(true);
   return made;
 }
 
@@ -161,6 +165,14 @@ describe("a restart", () => {
       step: "minutes",
       answers: { age: 41 },
     });
+  });
+});
+
+describe("waitForRedis", () => {
+  it("gives up on a Redis that does not answer", async () => {
+    const unreachable = createRedisClient("redis://127.0.0.1:1");
+    clients.push(unreachable);
+    expect(await waitForRedis(unreachable, 50)).toBe(false);
   });
 });
 
