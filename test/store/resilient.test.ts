@@ -57,7 +57,10 @@ beforeEach(() => {
   unhandled.length = 0;
 });
 
-afterEach(() => {
+afterEach(async () => {
+  // A test that failed mid-outage must not leave the next one without a server.
+  server.resume();
+  await server.start();
   expect(unhandled).toEqual([]);
 });
 
@@ -146,6 +149,14 @@ describe("the resilient store", () => {
     expect(await other.getState(alice)).toEqual({ step: "confirm" });
     expect(log.count("redis down")).toBe(1);
     expect(log.count("redis back")).toBe(1);
+
+    // a second outage finds no stale copies left over from the first
+    await server.stop();
+    expect(await store.getState(alice)).toBeUndefined();
+    expect(await store.getSpend(DAY)).toBe(0);
+    expect(log.count("redis down")).toBe(2);
+    await server.start();
+    await ready(redis);
   });
 
   it("replays a forget made during the outage", async () => {
