@@ -40,17 +40,19 @@ export function createRedisStore(deps: RedisStoreDeps): Store {
   const { redis, logger } = deps;
   const newId = deps.newId ?? randomUUID;
   const base = deps.prefix === "" || deps.prefix.endsWith(":") ? deps.prefix : `${deps.prefix}:`;
+  // Everything a user owns carries the user in braces: a Redis Cluster hash tag, so that the
+  // limiter script and forget touch keys of one slot only.
   const key = {
-    state: (user: UserKey) => `${base}state:${user}`,
-    profile: (user: UserKey) => `${base}profile:${user}`,
-    history: (user: UserKey) => `${base}history:${user}`,
-    feedback: (user: UserKey) => `${base}feedback:${user}`,
-    index: (user: string) => `${base}index:${user}`,
+    state: (user: UserKey) => `${base}state:{${user}}`,
+    profile: (user: UserKey) => `${base}profile:{${user}}`,
+    history: (user: UserKey) => `${base}history:{${user}}`,
+    feedback: (user: UserKey) => `${base}feedback:{${user}}`,
+    index: (user: string) => `${base}index:{${user}}`,
     cache: (name: string) => `${base}cache:${name}`,
-    limit: (name: string) => `${base}limit:${name}`,
+    limit: (name: string) => `${base}limit:${tagged(name)}`,
     spend: (day: string) => `${base}spend:${day}`,
     claim: (name: string) => `${base}claim:${name}`,
-    doc: (name: string) => `${base}doc:${name}`,
+    doc: (name: string) => `${base}doc:${tagged(name)}`,
   };
 
   function parse(raw: string | null, what: string): unknown {
@@ -195,6 +197,12 @@ function ownerOf(name: string): string | undefined {
   const parts = name.split(":");
   if (parts.length < 3) return undefined;
   return parts.slice(-2).join(":");
+}
+
+/** `plan:telegram:42` becomes `plan:{telegram:42}`; a name without an owner stays as it is. */
+function tagged(name: string): string {
+  const owner = ownerOf(name);
+  return owner ? `${name.slice(0, -owner.length)}{${owner}}` : name;
 }
 
 /** The values of a MULTI reply; throws the first command error, or when the block was aborted. */

@@ -93,11 +93,11 @@ describe("the Redis store's keys", () => {
       source: "planner",
     });
 
-    const stateTtl = await redis.pttl(`${prefix}state:telegram:1`);
+    const stateTtl = await redis.pttl(`${prefix}state:{telegram:1}`);
     expect(stateTtl).toBeGreaterThan(0);
     expect(stateTtl).toBeLessThanOrEqual(60_000);
-    expect(await redis.pttl(`${prefix}profile:telegram:1`)).toBe(-1);
-    expect(await redis.pttl(`${prefix}history:telegram:1`)).toBe(-1);
+    expect(await redis.pttl(`${prefix}profile:{telegram:1}`)).toBe(-1);
+    expect(await redis.pttl(`${prefix}history:{telegram:1}`)).toBe(-1);
   });
 
   it("leaves no key of a forgotten user behind", async () => {
@@ -141,7 +141,7 @@ describe("the Redis limiter", () => {
     );
 
     expect(decisions.filter((decision) => decision.allowed)).toHaveLength(10);
-    expect(await redis.zcard(`${prefix}limit:plan:telegram:5`)).toBe(10);
+    expect(await redis.zcard(`${prefix}limit:plan:{telegram:5}`)).toBe(10);
   });
 
   it("reloads its script after the server forgets it", async () => {
