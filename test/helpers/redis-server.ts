@@ -31,14 +31,18 @@ export interface RedisServer {
   close(): Promise<void>;
 }
 
+// Whatever a test file leaves behind is cleaned up when its process exits.
 const running = new Set<ChildProcess>();
+const directories = new Set<string>();
 process.once("exit", () => {
   for (const child of running) child.kill("SIGKILL");
+  for (const dir of directories) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Starts a redis-server on a free 127.0.0.1 port and resolves once it answers PING. */
 export async function startRedisServer(): Promise<RedisServer> {
   const dir = mkdtempSync(join(tmpdir(), "fitplan-redis-"));
+  directories.add(dir);
   const port = await freePort();
   let child: ChildProcess | undefined;
 
@@ -97,6 +101,7 @@ export async function startRedisServer(): Promise<RedisServer> {
         await exited;
       }
       rmSync(dir, { recursive: true, force: true });
+      directories.delete(dir);
     },
   };
 }
