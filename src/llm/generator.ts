@@ -9,12 +9,14 @@ import type { GenerateContext, GeneratorChunk, PlanGenerator, Usage } from "../p
 import type { Clock, Logger } from "../ports.js";
 import { systemClock } from "../ports.js";
 import type { Profile } from "../profile/schema.js";
+import { createDecoder, profileDose } from "./decode.js";
 import { LlmError } from "./errors.js";
 import { createLeakGuard } from "./leak.js";
 import { costUsd, type Prices } from "./pricing.js";
 import { buildMessages, type ChatMessage, PROMPT_VERSION, SYSTEM_PROMPT } from "./prompt.js";
 import { type ChatStream, httpError, openStream, type RetryPolicy } from "./request.js";
 import { createPlanStreamParser } from "./stream-parser.js";
+import { type ExerciseMenu, exerciseMenu } from "./targets.js";
 import { estimateUsage, usageFromWire, type WireUsage } from "./usage.js";
 
 export interface LlmTimeouts {
@@ -43,8 +45,8 @@ export interface LlmGeneratorDeps {
   readonly maxOutputTokens?: number;
   readonly timeouts?: Partial<LlmTimeouts>;
   readonly retry?: Partial<RetryPolicy>;
-  /** The exercise names the plan checks accept for a profile. */
-  readonly exerciseNames: (profile: Profile) => readonly string[];
+  /** The exercises the prompt offers for a profile; a trimmed list from the library by default. */
+  readonly exercises?: (profile: Profile) => ExerciseMenu;
   readonly clock?: Clock;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly random?: () => number;
@@ -62,6 +64,7 @@ export function createLlmGenerator(deps: LlmGeneratorDeps): PlanGenerator {
   const clock = deps.clock ?? systemClock;
   const sleep = abortable(deps.sleep ?? ((ms) => new Promise((done) => setTimeout(done, ms))));
   const isLeak = createLeakGuard(SYSTEM_PROMPT);
+  const menu = deps.exercises ?? exerciseMenu;
   // Some servers only know max_tokens, and OpenAI refuses both at once: send both until refused.
   let sendMaxTokens = true;
 
@@ -95,7 +98,7 @@ export function createLlmGenerator(deps: LlmGeneratorDeps): PlanGenerator {
   ): AsyncGenerator<GeneratorChunk> {
     const started = clock();
     const log = deps.logger.child({ generator: id });
-    const messages = buildMessages(profile, context, deps.exerciseNames(profile));
+    const messages = buildMessages(profile, context, menu(profile));
     const total = new AbortController();
     const totalTimer = setTimeout(() => total.abort(), timeouts.totalMs);
     const whole = AbortSignal.any([context.signal, total.signal]);
@@ -133,7 +136,7 @@ export function createLlmGenerator(deps: LlmGeneratorDeps): PlanGenerator {
       }
     }
 
-    const parser = createPlanStreamParser(isLeak);
+    const parser = createPlanStreamParser(createDecoder(profileDose(profile)), isLeak);
     let refusal = "";
     let finishReason: string | undefined;
     let wireUsage: WireUsage | undefined;

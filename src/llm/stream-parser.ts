@@ -6,6 +6,7 @@
  */
 import type { Day, Exercise, PartialPlan } from "../plan/schema.js";
 import { DaySchema, ExerciseSchema } from "../plan/schema.js";
+import type { Decoder } from "./decode.js";
 import { type DayHeader, parseLine } from "./format.js";
 
 export interface PlanStreamParser {
@@ -41,9 +42,13 @@ const DEFAULT_TITLE = "Your training week";
 const WEEK = 7;
 
 /**
+ * @param decoder fills what the line format leaves out.
  * @param isLeak says whether a line repeats the instructions; such lines are dropped unseen.
  */
-export function createPlanStreamParser(isLeak: (line: string) => boolean): PlanStreamParser {
+export function createPlanStreamParser(
+  decoder: Decoder,
+  isLeak: (line: string) => boolean,
+): PlanStreamParser {
   let buffer = "";
   let text = "";
   let title: string | undefined;
@@ -51,6 +56,20 @@ export function createPlanStreamParser(isLeak: (line: string) => boolean): PlanS
   const notes: string[] = [];
   let items = 0;
   let leaked = 0;
+
+  function toDay(draft: DayDraft): Day {
+    const day = { ...draft.header, warmup: draft.warmup, exercises: draft.exercises };
+    return { ...day, minutes: decoder.minutes(day) };
+  }
+
+  /** The day with only its valid exercises, or undefined when the header itself is invalid. */
+  function validDay(draft: DayDraft): Day | undefined {
+    const exercises = draft.exercises.filter(
+      (exercise) => ExerciseSchema.safeParse(exercise).success,
+    );
+    const parsed = DaySchema.safeParse(toDay({ ...draft, exercises }));
+    return parsed.success ? parsed.data : undefined;
+  }
 
   function take(line: string): boolean {
     const parsed = parseLine(line);
@@ -73,7 +92,7 @@ export function createPlanStreamParser(isLeak: (line: string) => boolean): PlanS
         break;
       case "exercise":
         if (!current) return false;
-        current.exercises.push(parsed.exercise);
+        current.exercises.push(decoder.exercise(parsed.exercise));
         break;
       case "note":
         notes.push(parsed.text);
@@ -126,19 +145,6 @@ export function createPlanStreamParser(isLeak: (line: string) => boolean): PlanS
       };
     },
   };
-}
-
-function toDay(draft: DayDraft): Day {
-  return { ...draft.header, warmup: draft.warmup, exercises: draft.exercises };
-}
-
-/** The day with only its valid exercises, or undefined when the header itself is invalid. */
-function validDay(draft: DayDraft): Day | undefined {
-  const exercises = draft.exercises.filter(
-    (exercise) => ExerciseSchema.safeParse(exercise).success,
-  );
-  const parsed = DaySchema.safeParse({ ...toDay(draft), exercises });
-  return parsed.success ? parsed.data : undefined;
 }
 
 /**

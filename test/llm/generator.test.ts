@@ -5,9 +5,10 @@ import { createLlmGenerator, type LlmGeneratorDeps } from "../../src/llm/generat
 import { costUsd, KNOWN_PRICES, type Prices } from "../../src/llm/pricing.js";
 import { PROMPT_VERSION } from "../../src/llm/prompt.js";
 import { PlanSchema } from "../../src/plan/schema.js";
+import { prescription } from "../../src/planner/rules.js";
 import { silentLogger } from "../../src/ports.js";
 import { type FakeOpenAIServer, startFakeOpenAI } from "../fakes/openai-server.js";
-import { ANSWER, collect, EXERCISE_NAMES, PROFILE } from "./helpers.js";
+import { ANSWER, collect, MENU, PROFILE } from "./helpers.js";
 
 const API_KEY = "sk-test-DO-NOT-LEAK-1234";
 const PRICES = KNOWN_PRICES["gpt-4o"] as Prices;
@@ -29,7 +30,7 @@ function generator(overrides: Partial<LlmGeneratorDeps> = {}) {
     model: "gpt-4o",
     prices: PRICES,
     maxOutputTokens: 800,
-    exerciseNames: () => EXERCISE_NAMES,
+    exercises: () => MENU,
     sleep: async (ms) => {
       sleeps.push(ms);
     },
@@ -80,7 +81,19 @@ describe("createLlmGenerator", () => {
       "rest",
       "rest",
     ]);
-    expect(plan.days[0]?.exercises[2]).toMatchObject({ name: "Plank", seconds: 30, sets: 3 });
+    expect(plan.days[0]?.exercises[2]).toMatchObject({
+      name: "Forearm plank",
+      seconds: 30,
+      restSeconds: 45,
+      effort: "RPE 7",
+    });
+    // Rest and effort left out of a line come from the profile's prescription.
+    const { compound } = prescription(PROFILE);
+    expect(plan.days[0]?.exercises[0]).toMatchObject({
+      restSeconds: compound.restSeconds,
+      effort: compound.effort,
+    });
+    expect(plan.days[0]?.minutes).toBeGreaterThan(10);
     expect(plan.notes).toHaveLength(2);
   });
 
@@ -231,10 +244,7 @@ describe("createLlmGenerator", () => {
   });
 
   it("passes a schema-invalid plan on as a candidate for enforce to reject", async () => {
-    const invalid = ANSWER.replace("E|Goblet squat|3|", "E|Goblet squat|0|").replace(
-      "D|5|",
-      "D|9|",
-    );
+    const invalid = ANSWER.replace("Goblet squat|3|", "Goblet squat|0|").replace("D|5|", "D|9|");
     server.enqueue({ content: invalid });
     const { final, partials } = await collect(generator());
     expect(PlanSchema.safeParse(final?.candidate).success).toBe(false);

@@ -15,28 +15,29 @@ export const PROFILE: Profile = ProfileSchema.parse({
 /** A small, schema-valid answer: three training days, rest days left out, two notes. */
 export const ANSWER = [
   "T|Dumbbell full body",
-  "D|1|training|40|Full body A",
+  "D|1|training|Full body A",
   "W|Brisk walk 3 min;Arm circles",
-  "E|Goblet squat|3|8-12|90|RIR 2",
-  "E|Dumbbell bench press|3|8-12|90|RIR 2",
-  "E|Plank|3|30s|45|RPE 7",
-  "D|3|training|40|Full body B",
-  "E|Dumbbell Romanian deadlift|3|8-12|90|RIR 2",
-  "E|One-arm dumbbell row|3|10-12|60|RIR 2|Brace on the bench",
-  "D|5|training|40|Full body C",
-  "E|Dumbbell split squat|3|8-12|90|RIR 2",
+  "Goblet squat|3|8-12",
+  "Dumbbell bench press|3|8-12",
+  "Forearm plank|3|30s|45|RPE 7",
+  "D|3|training|Full body B",
+  "Dumbbell Romanian deadlift|3|8-12",
+  "One-arm dumbbell row|3|10-12|60|RIR 2|Brace on the bench",
+  "D|5|training|Full body C",
+  "Split squat|3|8-12",
   "N|Add a rep each week until you reach the top of the range.",
   "N|Sleep seven hours or more.",
 ].join("\n");
 
-export const EXERCISE_NAMES = [
-  "Goblet squat",
-  "Dumbbell bench press",
-  "Plank",
-  "Dumbbell Romanian deadlift",
-  "One-arm dumbbell row",
-  "Dumbbell split squat",
-];
+/** The exercises offered to the model in these tests, as the prompt groups them. */
+export const MENU = {
+  squat: ["Goblet squat"],
+  hinge: ["Dumbbell Romanian deadlift"],
+  lunge: ["Split squat"],
+  "push horizontal": ["Dumbbell bench press"],
+  "pull horizontal": ["One-arm dumbbell row"],
+  core: ["Forearm plank"],
+};
 
 export interface Collected {
   readonly partials: Extract<GeneratorChunk, { type: "partial" }>[];

@@ -1,14 +1,16 @@
 import { describe, expect, it } from "vitest";
+import { createDecoder } from "../../src/llm/decode.js";
 import { formatPlan, parseLine } from "../../src/llm/format.js";
 import { createPlanStreamParser } from "../../src/llm/stream-parser.js";
 import { type Exercise, type Plan, PlanSchema } from "../../src/plan/schema.js";
 import { ANSWER } from "./helpers.js";
 
 const never = () => false;
+const decoder = createDecoder(() => ({ restSeconds: 60, effort: "RIR 2" }));
 
 /** Feeds text in pieces of `size` characters, keeping every partial view produced. */
 function feed(text: string, size: number) {
-  const parser = createPlanStreamParser(never);
+  const parser = createPlanStreamParser(decoder, never);
   const partials = [];
   for (let at = 0; at < text.length; at += size) {
     if (parser.push(text.slice(at, at + size))) partials.push(parser.partial());
@@ -18,9 +20,9 @@ function feed(text: string, size: number) {
 
 describe("parseLine", () => {
   it("reads reps, timed work, rest with a unit and an optional note", () => {
-    expect(parseLine("E|Push-up|3|8-12|60|RIR 2")).toEqual({
+    expect(parseLine("Push-up|3|8-12")).toEqual({
       tag: "exercise",
-      exercise: { name: "Push-up", sets: 3, reps: "8-12", restSeconds: 60, effort: "RIR 2" },
+      exercise: { name: "Push-up", sets: 3, reps: "8-12" },
     });
     expect(parseLine(" E | Plank | 3 | 45 sec | 30s | RPE 7 | hips level ")).toEqual({
       tag: "exercise",
@@ -36,13 +38,13 @@ describe("parseLine", () => {
   });
 
   it("ignores prose, code fences and lines with too few fields", () => {
-    for (const line of ["Here is your plan:", "```", "", "E|Push-up|3", "D|1"]) {
+    for (const line of ["Here is your plan:", "```", "", "Push-up|3", "D|1", "X|a|b"]) {
       expect(parseLine(line)).toBeUndefined();
     }
   });
 
   it("leaves numbers it cannot read as NaN for the schema to reject", () => {
-    const line = parseLine("E|Push-up|three|8-12|60|RIR 2");
+    const line = parseLine("Push-up|three|8-12");
     expect(line?.tag === "exercise" && Number.isNaN(line.exercise.sets)).toBe(true);
   });
 });
@@ -52,6 +54,13 @@ describe("formatPlan", () => {
     const plan = PlanSchema.parse(feed(ANSWER, 1_000).answer.candidate);
     const again = PlanSchema.parse(feed(formatPlan(plan), 1_000).answer.candidate);
     expect(again).toEqual(plan);
+  });
+
+  it("leaves out rest and effort that match the usual dose", () => {
+    const plan = PlanSchema.parse(feed(ANSWER, 1_000).answer.candidate);
+    const text = formatPlan(plan, () => ({ restSeconds: 60, effort: "RIR 2" }));
+    expect(text).toContain("\nGoblet squat|3|8-12\n");
+    expect(text).toContain("\nForearm plank|3|30s|45|RPE 7\n");
   });
 });
 
@@ -91,24 +100,24 @@ describe("createPlanStreamParser", () => {
   });
 
   it("holds back a last line that was never finished", () => {
-    const parser = createPlanStreamParser(never);
-    parser.push("D|1|training|30|Legs\nE|Goblet squat|3|8-1");
+    const parser = createPlanStreamParser(decoder, never);
+    parser.push("D|1|training|Legs\nGoblet squat|3|8-1");
     expect(parser.partial().days[0]?.exercises).toEqual([]);
     const cut = parser.finish(false).candidate as Plan;
     expect(cut.days[0]?.exercises).toEqual([]);
   });
 
   it("drops lines the guard flags, and counts them", () => {
-    const parser = createPlanStreamParser((line) => line.includes("secret"));
-    parser.push("D|1|training|30|Legs\nN|the secret rules\nN|Rest well\n");
+    const parser = createPlanStreamParser(decoder, (line: string) => line.includes("secret"));
+    parser.push("D|1|training|Legs\nN|the secret rules\nN|Rest well\n");
     const answer = parser.finish(true);
     expect((answer.candidate as Plan).notes).toEqual(["Rest well"]);
     expect(answer.leaked).toBe(1);
   });
 
   it("passes duplicated days through as written, for the schema to reject", () => {
-    const parser = createPlanStreamParser(never);
-    parser.push("D|1|training|30|A\nD|1|training|30|B\n");
+    const parser = createPlanStreamParser(decoder, never);
+    parser.push("D|1|training|A\nD|1|training|B\n");
     const candidate = parser.finish(true).candidate as Plan;
     expect(candidate.days).toHaveLength(2);
     expect(PlanSchema.safeParse(candidate).success).toBe(false);
