@@ -16,7 +16,12 @@ import { createPlanning, type Planning } from "../src/planning.js";
 import { type Clock, type Logger, systemClock } from "../src/ports.js";
 import { createSpendCap } from "../src/spend.js";
 import { createMemoryStore } from "../src/store/memory.js";
-import { createRedisClient, createRedisStore, redactRedisUrl } from "../src/store/redis.js";
+import {
+  createRedisClient,
+  createRedisStore,
+  redactRedisUrl,
+  waitForRedis,
+} from "../src/store/redis.js";
 import { createResilientStore } from "../src/store/resilient.js";
 import type { Store } from "../src/store/types.js";
 import { createLogger } from "./logging.js";
@@ -36,19 +41,23 @@ export interface Services {
 
 export interface ComposeOptions {
   readonly logDestination?: NodeJS.WritableStream;
+  /** Overrides LOG_LEVEL, as the terminal chat does to keep its screen clean. */
+  readonly logLevel?: string;
   readonly metrics?: Metrics;
   /** Features built from the services, such as swap and re-plan. */
   readonly features?: (services: Omit<Services, "coach" | "close">) => readonly Feature[];
 }
 
-function buildStore(config: Config, logger: Logger, clock: Clock): Store {
+async function buildStore(config: Config, logger: Logger, clock: Clock): Promise<Store> {
   const memory = createMemoryStore({ clock });
   if (!config.REDIS_URL) {
     logger.warn({}, "REDIS_URL is not set: state is kept in this process and ends with it");
     return memory;
   }
-  const redis = createRedisClient(config.REDIS_URL);
-  logger.info({ redis: redactRedisUrl(config.REDIS_URL) }, "using Redis");
+  const redis = createRedisClient(config.REDIS_URL, { logger });
+  // Commands fail at once until the first connection, so wait for it rather than start degraded.
+  const connected = await waitForRedis(redis);
+  logger.info({ redis: redactRedisUrl(config.REDIS_URL), connected }, "using Redis");
   const primary = createRedisStore({ redis, prefix: config.REDIS_PREFIX, clock, logger });
   return createResilientStore({ primary, fallback: memory, logger, clock });
 }
@@ -92,14 +101,17 @@ function buildLlm(config: Config, logger: Logger, clock: Clock): PlanGenerator |
   });
 }
 
-export function composeServices(config: Config, options: ComposeOptions = {}): Services {
+export async function composeServices(
+  config: Config,
+  options: ComposeOptions = {},
+): Promise<Services> {
   const clock = systemClock;
   const logger = createLogger({
-    level: config.LOG_LEVEL,
+    level: options.logLevel ?? config.LOG_LEVEL,
     secrets: secretsOf(config),
     ...(options.logDestination ? { destination: options.logDestination } : {}),
   });
-  const store = buildStore(config, logger, clock);
+  const store = await buildStore(config, logger, clock);
   const metrics = options.metrics ?? noMetrics;
   const llm = buildLlm(config, logger, clock);
   const spend = createSpendCap({ store, dailyUsd: config.LLM_DAILY_BUDGET_USD, clock });

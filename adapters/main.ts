@@ -26,11 +26,22 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const config = parsed.config;
-  const services = composeServices(config);
+  const chatOnly =
+    !config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN && config.HTTP_PORT === undefined;
+  // The terminal chat shares the screen with the log: keep it to errors unless asked otherwise.
+  const quiet = chatOnly && process.env.LOG_LEVEL === undefined;
+  const services = await composeServices(config, quiet ? { logLevel: "error" } : {});
   const frontEnds = await startFrontEnds(services);
 
   if (frontEnds.length === 0 || config.FITPLAN_CLI) {
     const user = `cli:${process.env.USER ?? "local"}` as const;
+    const planner = services.llmConfigured
+      ? `the LLM (${config.OPENAI_MODEL})`
+      : "the built-in planner";
+    const memory = services.store.kind === "memory" ? ", answers kept until you quit" : "";
+    process.stdout.write(
+      `fitplan terminal chat: plans by ${planner}${memory}. Type /help or quit.\n\n`,
+    );
     await runTerminalChat({
       coach: services.coach,
       user,

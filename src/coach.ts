@@ -70,7 +70,7 @@ export interface CoachDeps {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly features?: readonly Feature[];
-  readonly options?: Partial<typeof COACH_DEFAULTS>;
+  readonly options?: Partial<Record<keyof typeof COACH_DEFAULTS, number>>;
 }
 
 export interface Coach {

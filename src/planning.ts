@@ -38,7 +38,7 @@ export interface PlanningDeps {
   readonly metrics: Metrics;
   readonly clock: Clock;
   readonly logger: Logger;
-  readonly options?: Partial<typeof PLANNING_DEFAULTS>;
+  readonly options?: Partial<Record<keyof typeof PLANNING_DEFAULTS, number>>;
 }
 
 export interface PlanRequest {

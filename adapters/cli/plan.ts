@@ -47,7 +47,7 @@ async function main(): Promise<void> {
 
   const parsed = parseConfig(process.env);
   if (!parsed.ok) return fail(2, ["Fix these environment variables:", ...parsed.problems]);
-  const services = composeServices(parsed.config);
+  const services = await composeServices(parsed.config);
   const profile = await readProfile(args.profile);
   const user = `cli:${args.user ?? userInfo().username}` as const;
 
