@@ -35,6 +35,8 @@ export interface Services {
   readonly coach: Coach;
   readonly metrics: Metrics;
   readonly llmConfigured: boolean;
+  /** Whether Redis answers right now; undefined when no REDIS_URL is set. For health checks. */
+  redisUp(): boolean | undefined;
   /** Closes Redis and anything else that holds the process open. */
   close(): Promise<void>;
 }
@@ -48,18 +50,24 @@ export interface ComposeOptions {
   readonly features?: (services: Omit<Services, "coach" | "close">) => readonly Feature[];
 }
 
-async function buildStore(config: Config, logger: Logger, clock: Clock): Promise<Store> {
+interface BuiltStore {
+  readonly store: Store;
+  readonly redisUp: () => boolean | undefined;
+}
+
+async function buildStore(config: Config, logger: Logger, clock: Clock): Promise<BuiltStore> {
   const memory = createMemoryStore({ clock });
   if (!config.REDIS_URL) {
     logger.warn({}, "REDIS_URL is not set: state is kept in this process and ends with it");
-    return memory;
+    return { store: memory, redisUp: () => undefined };
   }
   const redis = createRedisClient(config.REDIS_URL, { logger });
   // Commands fail at once until the first connection, so wait for it rather than start degraded.
   const connected = await waitForRedis(redis);
   logger.info({ redis: redactRedisUrl(config.REDIS_URL), connected }, "using Redis");
   const primary = createRedisStore({ redis, prefix: config.REDIS_PREFIX, clock, logger });
-  return createResilientStore({ primary, fallback: memory, logger, clock });
+  const store = createResilientStore({ primary, fallback: memory, logger, clock });
+  return { store, redisUp: () => redis.status === "ready" };
 }
 
 function buildLlm(config: Config, logger: Logger, clock: Clock): PlanGenerator | undefined {
@@ -111,7 +119,7 @@ export async function composeServices(
     secrets: secretsOf(config),
     ...(options.logDestination ? { destination: options.logDestination } : {}),
   });
-  const store = await buildStore(config, logger, clock);
+  const { store, redisUp } = await buildStore(config, logger, clock);
   const metrics = options.metrics ?? noMetrics;
   const llm = buildLlm(config, logger, clock);
   const spend = createSpendCap({ store, dailyUsd: config.LLM_DAILY_BUDGET_USD, clock });
@@ -128,7 +136,8 @@ export async function composeServices(
       maxCostUsd: config.LLM_MAX_COST_PER_PLAN_USD,
     },
   });
-  const base = { config, logger, clock, store, planning, metrics, llmConfigured: Boolean(llm) };
+  const llmConfigured = Boolean(llm);
+  const base = { config, logger, clock, store, planning, metrics, llmConfigured, redisUp };
   const coach = createCoach({
     store,
     planning,

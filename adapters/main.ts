@@ -3,8 +3,10 @@
  * end. With no tokens it opens the terminal chat on the built-in planner.
  */
 import { parseConfig } from "../src/config.js";
+import { createPrometheusMetrics, type PrometheusMetrics } from "../src/prometheus.js";
 import { runTerminalChat } from "./cli/chat.js";
 import { composeServices, type Services } from "./compose.js";
+import { type Route, startHttpApi } from "./http/index.js";
 
 /** A running front end. */
 export interface FrontEnd {
@@ -13,8 +15,16 @@ export interface FrontEnd {
   stop(graceMs: number): Promise<void>;
 }
 
-async function startFrontEnds(services: Services): Promise<FrontEnd[]> {
+async function startFrontEnds(
+  services: Services,
+  metrics: PrometheusMetrics | undefined,
+): Promise<FrontEnd[]> {
   const running: FrontEnd[] = [];
+  // Routes other front ends serve on the HTTP server (the Telegram webhook): add them before it starts.
+  const routes: Route[] = [];
+  if (services.config.HTTP_PORT !== undefined) {
+    running.push(await startHttpApi(services, { routes, ...(metrics ? { metrics } : {}) }));
+  }
   return running;
 }
 
@@ -30,8 +40,13 @@ async function main(): Promise<void> {
     !config.TELEGRAM_BOT_TOKEN && !config.DISCORD_TOKEN && config.HTTP_PORT === undefined;
   // The terminal chat shares the screen with the log: keep it to errors unless asked otherwise.
   const quiet = chatOnly && process.env.LOG_LEVEL === undefined;
-  const services = await composeServices(config, quiet ? { logLevel: "error" } : {});
-  const frontEnds = await startFrontEnds(services);
+  // Metrics are read through GET /metrics, so they are kept only when the HTTP API runs.
+  const metrics = config.HTTP_PORT === undefined ? undefined : createPrometheusMetrics();
+  const services = await composeServices(config, {
+    ...(quiet ? { logLevel: "error" } : {}),
+    ...(metrics ? { metrics } : {}),
+  });
+  const frontEnds = await startFrontEnds(services, metrics);
 
   if (frontEnds.length === 0 || config.FITPLAN_CLI) {
     const user = `cli:${process.env.USER ?? "local"}` as const;

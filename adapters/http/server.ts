@@ -40,7 +40,7 @@ export interface HttpDeps {
   readonly routes?: readonly Route[];
   readonly clock?: Clock;
   readonly newId?: () => string;
-  readonly options?: Partial<typeof HTTP_DEFAULTS>;
+  readonly options?: Partial<Record<keyof typeof HTTP_DEFAULTS, number>>;
 }
 
 /** A running HTTP front end. */
