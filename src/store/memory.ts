@@ -26,6 +26,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
   const spend = new Map<string, number>();
   const claims = new Map<string, number>();
   const documents = new Map<string, unknown>();
+  const schedules = new Map<string, Map<string, number>>();
 
   function live<T>(map: Map<string, Expiring<T>>, key: string): T | undefined {
     const entry = map.get(key);
@@ -107,6 +108,22 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       if (until !== undefined && until > clock()) return false;
       claims.set(key, clock() + ttlMs);
       return true;
+    },
+
+    async scheduleSet(index, member, dueAt) {
+      const entries = schedules.get(index) ?? new Map<string, number>();
+      entries.set(member, dueAt);
+      schedules.set(index, entries);
+    },
+    async scheduleDue(index, now, limit) {
+      return [...(schedules.get(index) ?? new Map<string, number>())]
+        .filter(([, dueAt]) => dueAt <= now)
+        .sort(([a, first], [b, second]) => first - second || (a < b ? -1 : 1))
+        .slice(0, limit)
+        .map(([member, dueAt]) => ({ member, dueAt }));
+    },
+    async scheduleRemove(index, member) {
+      schedules.get(index)?.delete(member);
     },
 
     async getJson(key) {

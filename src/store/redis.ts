@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { Clock, Logger, UserKey } from "../ports.js";
 import { runScript, SET_FEEDBACK, SLIDING_WINDOW } from "./lua/scripts.js";
-import type { HistoryEntry, Store } from "./types.js";
+import type { HistoryEntry, ScheduledMember, Store } from "./types.js";
 
 export {
   createRedisClient,
@@ -53,6 +53,7 @@ export function createRedisStore(deps: RedisStoreDeps): Store {
     spend: (day: string) => `${base}spend:${day}`,
     claim: (name: string) => `${base}claim:${name}`,
     doc: (name: string) => `${base}doc:${tagged(name)}`,
+    schedule: (name: string) => `${base}schedule:${name}`,
   };
 
   function parse(raw: string | null, what: string): unknown {
@@ -151,6 +152,29 @@ export function createRedisStore(deps: RedisStoreDeps): Store {
     async claim(name, ttlMs) {
       const set = await redis.set(key.claim(name), "1", "PX", Math.max(1, Math.ceil(ttlMs)), "NX");
       return set === "OK";
+    },
+
+    async scheduleSet(name, member, dueAt) {
+      await redis.zadd(key.schedule(name), dueAt, member);
+    },
+    async scheduleDue(name, now, limit) {
+      const flat = await redis.zrangebyscore(
+        key.schedule(name),
+        "-inf",
+        now,
+        "WITHSCORES",
+        "LIMIT",
+        0,
+        limit,
+      );
+      const due: ScheduledMember[] = [];
+      for (let index = 0; index + 1 < flat.length; index += 2) {
+        due.push({ member: flat[index] ?? "", dueAt: Number(flat[index + 1]) });
+      }
+      return due;
+    },
+    async scheduleRemove(name, member) {
+      await redis.zrem(key.schedule(name), member);
     },
 
     async getJson(name) {

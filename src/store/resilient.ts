@@ -205,6 +205,16 @@ export function createResilientStore(deps: ResilientStoreDeps): Store {
         () => fallback.claim(key, ttlMs),
       ),
 
+    scheduleSet: (index, member, dueAt) => write((s) => s.scheduleSet(index, member, dueAt)),
+    // Nothing is due while Redis is down: claims are per process then, so a delivery could not be
+    // kept to once. Due members are picked up when it is back.
+    scheduleDue: (index, now, limit) =>
+      read(
+        (s) => s.scheduleDue(index, now, limit),
+        async () => [],
+      ),
+    scheduleRemove: (index, member) => write((s) => s.scheduleRemove(index, member)),
+
     getJson: (key) =>
       read(
         (s) => s.getJson(key),

@@ -18,6 +18,12 @@ export interface HistoryEntry {
   readonly feedback?: Feedback;
 }
 
+/** A member of a due-time index and when it is due. */
+export interface ScheduledMember {
+  readonly member: string;
+  readonly dueAt: number;
+}
+
 export type LimitDecision =
   | { readonly allowed: true; readonly remaining: number }
   | { readonly allowed: false; readonly retryAfterMs: number };
@@ -56,6 +62,15 @@ export interface Store {
 
   /** Sets a marker only if it is absent: dedupe and once-only delivery. True when this call set it. */
   claim(key: string, ttlMs: number): Promise<boolean>;
+
+  /**
+   * A due-time index (a sorted set): puts `member` at `dueAt`, moving it if it is already there.
+   * Weekly reminders keep their next due time here, so any instance can find who is due.
+   */
+  scheduleSet(index: string, member: string, dueAt: number): Promise<void>;
+  /** Members due at or before `now`, earliest first, at most `limit`. */
+  scheduleDue(index: string, now: number, limit: number): Promise<ScheduledMember[]>;
+  scheduleRemove(index: string, member: string): Promise<void>;
 
   /** Small JSON documents for settings such as subscriptions and reminder channels. */
   getJson(key: string): Promise<unknown>;

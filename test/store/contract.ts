@@ -197,6 +197,26 @@ export function describeStoreContract(name: string, make: () => Promise<StoreHar
       expect(await store.getJson("settings")).toEqual({ on: true });
     });
 
+    it("lists due members of a schedule earliest first, and moves or removes them", async () => {
+      await store.scheduleSet("weekly", alice, 3_000);
+      await store.scheduleSet("weekly", bob, 1_000);
+      await store.scheduleSet("weekly", "guild:9", 9_000);
+      await store.scheduleSet("other", alice, 0);
+      expect(await store.scheduleDue("weekly", 3_000, 10)).toEqual([
+        { member: bob, dueAt: 1_000 },
+        { member: alice, dueAt: 3_000 },
+      ]);
+      expect(await store.scheduleDue("weekly", 3_000, 1)).toEqual([{ member: bob, dueAt: 1_000 }]);
+
+      await store.scheduleSet("weekly", bob, 5_000);
+      await store.scheduleRemove("weekly", alice);
+      expect(await store.scheduleDue("weekly", 4_000, 10)).toEqual([]);
+      expect(await store.scheduleDue("weekly", 10_000, 10)).toEqual([
+        { member: bob, dueAt: 5_000 },
+        { member: "guild:9", dueAt: 9_000 },
+      ]);
+    });
+
     it("starts history again at week 1 after forgetting", async () => {
       await store.addHistory(alice, entry(1));
       await store.addHistory(alice, entry(2));
