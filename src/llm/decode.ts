@@ -1,48 +1,83 @@
 /**
- * Turns what the model wrote into plan items. The line format leaves out what follows from the
- * profile: rest and effort come from the planner's prescription for the exercise's kind, and a
- * day's minutes are estimated from its content the same way the plan checks estimate them. The
- * model states rest or effort only where it means something else, and then its value stands.
+ * Turns what the model wrote into plan items. The model chooses the days, the exercises and their
+ * sets; everything that follows from the profile comes from the planner's own rules, so it is
+ * right by construction and costs no output tokens: reps or seconds, rest and effort by exercise
+ * kind, the warm-up, a day's minutes (estimated as the plan checks estimate them) and the
+ * standard notes (effort scale, progression, the safety notes the checks look for). Where the
+ * model states a dose, its value stands, and enforce judges it.
  */
 import type { Day, Exercise } from "../plan/schema.js";
+import { conditioningDose, dosed, easyDose } from "../planner/dose.js";
 import { estimateDayMinutes } from "../planner/estimate.js";
+import { warmupFor } from "../planner/extras.js";
 import { findExercise } from "../planner/library.js";
-import { prescription } from "../planner/rules.js";
+import { planNotes } from "../planner/notes.js";
+import { conditioningMinutes, hardDays, prescription } from "../planner/rules.js";
 import type { Profile } from "../profile/schema.js";
-import type { WrittenExercise } from "./format.js";
+import type { Usual, WrittenExercise } from "./format.js";
 
 export interface Decoder {
-  /** The exercise with rest and effort filled where the model left them out. */
-  exercise(written: WrittenExercise): Exercise;
+  /** The exercise with its dose filled from the profile where the model left it out. */
+  exercise(written: WrittenExercise, kind: Day["kind"]): Exercise;
+  /** The warm-up of a day the model wrote. */
+  warmup(day: Pick<Day, "kind" | "focus">): string[];
   /** A day's length in minutes, warm-up included. */
   minutes(day: Omit<Day, "minutes">): number;
+  /** The plan's notes: the standard ones, then the model's own. */
+  notes(own: readonly string[]): string[];
 }
 
-/** Rest and effort an exercise gets unless the model says otherwise. */
-export type UsualDose = (name: string) => Pick<Exercise, "restSeconds" | "effort">;
+const MAX_NOTES = 8;
+const RECOVERY_SECONDS = { cardio: 600, mobility: 30 } as const; // 10 min, 30 s
 
-export function createDecoder(usual: UsualDose): Decoder {
+export function createDecoder(profile: Profile): Decoder {
+  const rx = prescription(profile);
+
+  function usual(written: WrittenExercise, kind: Day["kind"]): Exercise {
+    const def = findExercise(written.name);
+    // An unknown name fails the plan checks anyway; it gets the plain isolation dose.
+    if (!def) return { name: written.name, sets: written.sets, ...rx.isolation };
+    if (kind === "recovery") {
+      const cardio = def.kind === "conditioning";
+      return easyDose(def, cardio ? RECOVERY_SECONDS.cardio : RECOVERY_SECONDS.mobility);
+    }
+    if (def.kind === "conditioning") {
+      return conditioningDose(def, Math.max(3, conditioningMinutes(profile)), profile);
+    }
+    return dosed(def, written.sets, rx, profile);
+  }
+
   return {
-    exercise(written) {
-      const dose = usual(written.name);
+    exercise(written, kind) {
+      const { reps, seconds, notes, ...dose } = usual(written, kind);
+      const stated = written.reps !== undefined || written.seconds !== undefined;
       return {
+        ...dose,
+        ...(stated ? {} : reps !== undefined ? { reps } : { seconds }),
+        ...(notes === undefined ? {} : { notes }),
         ...written,
-        restSeconds: written.restSeconds ?? dose.restSeconds,
-        effort: written.effort ?? dose.effort,
-      };
+      } as Exercise;
+    },
+    warmup(day) {
+      return day.kind === "training" ? warmupFor(profile, day.focus) : [];
     },
     minutes(day) {
       const estimate = estimateDayMinutes({ ...day, minutes: 0 });
       return Number.isFinite(estimate) ? estimate : 0;
     },
+    notes(own) {
+      const standard = planNotes(profile, profile.daysPerWeek - hardDays(profile));
+      return [...standard, ...own].slice(0, MAX_NOTES);
+    },
   };
 }
 
-/** The usual dose for this profile: the compound one for multi-joint lifts, else isolation. */
-export function profileDose(profile: Profile): UsualDose {
-  const { compound, isolation } = prescription(profile);
-  return (name) => {
-    const dose = findExercise(name)?.kind === "compound" ? compound : isolation;
-    return { restSeconds: dose.restSeconds, effort: dose.effort };
+/** What the decoder fills in for this profile, for writing plans the way the model does. */
+export function usualFor(profile: Profile): Usual {
+  const decoder = createDecoder(profile);
+  return {
+    exercise: (exercise, kind) =>
+      decoder.exercise({ name: exercise.name, sets: exercise.sets }, kind),
+    notes: decoder.notes([]),
   };
 }

@@ -1,22 +1,24 @@
 /**
  * The compact line format the model writes its plan in: one item per line, fields split by "|",
- * rest days left out. Rest, effort and session minutes are left out too: they follow from the
- * profile's prescription and the exercises, so the decoder fills them (see decode.ts). That makes
- * an exercise line about a third the tokens of the same exercise in compact JSON (docs/LLM.md),
- * and every finished line is a finished item, which is what streaming needs.
+ * rest days left out. The model writes only what it chooses (days, exercises, sets); doses,
+ * warm-ups, minutes and the standard notes follow from the profile and are filled in by the
+ * decoder (decode.ts). Every finished line is a finished item, which is what streaming needs.
  *
  *   T|Full body, three days                 title
  *   D|1|training|Full body A                day | training or recovery | focus
- *   W|Brisk walk 3 min;Leg swings           warm-up items split by ";"
- *   Goblet squat|3|8-12                     name | sets | reps, or seconds as "30s"
- *   Plank|3|30s|45|RPE 7                    ... | rest seconds | effort | note, when they differ
- *   N|Add a rep each week.                  a general note
+ *   Goblet squat|3                          name | sets
+ *   Plank|3|45s|45|RPE 7|Hips level         ... | reps or "30s" | rest seconds | effort | note,
+ *                                           each only when it differs from the usual dose
+ *   N|Walk on rest days.                    a note of the model's own
+ *
+ * Warm-up lines ("W|a;b") are the one item the model may write that is dropped: warm-ups are the
+ * planner's, sized to the checks.
  */
 import type { Day, Exercise, Plan } from "../plan/schema.js";
 
-/** An exercise as written: rest and effort only when the model stated them. */
-export type WrittenExercise = Omit<Exercise, "restSeconds" | "effort"> &
-  Partial<Pick<Exercise, "restSeconds" | "effort">>;
+/** An exercise as written: only name and sets are sure to be there. */
+export type WrittenExercise = Pick<Exercise, "name" | "sets"> &
+  Partial<Omit<Exercise, "name" | "sets">>;
 
 /** A day as its header line states it; values are unchecked until the schema sees them. */
 export type DayHeader = Pick<Day, "day" | "kind" | "focus">;
@@ -28,42 +30,41 @@ export type FormatLine =
   | { readonly tag: "exercise"; readonly exercise: WrittenExercise }
   | { readonly tag: "note"; readonly text: string };
 
+/** What the decoder would fill in, so that a writer can leave it out. */
+export interface Usual {
+  exercise(exercise: Exercise, kind: Day["kind"]): Exercise;
+  readonly notes: readonly string[];
+}
+
 const SEPARATOR = "|";
 const SECONDS = /^(\d{1,4})\s*(?:s|sec|secs|seconds)$/i;
 
 /**
- * Writes a plan in the line format. With `defaults`, rest and effort are written only where
- * they differ from them, as the model is asked to; without, always (for measurement).
+ * Writes a plan in the line format. With `usual`, only what differs from it is written, as the
+ * model is asked to; without, every field and the warm-ups (to measure the format's full size).
  */
-export function formatPlan(
-  plan: Plan,
-  defaults?: (exercise: Exercise) => Pick<Exercise, "restSeconds" | "effort">,
-): string {
+export function formatPlan(plan: Plan, usual?: Usual): string {
   const lines = [`T|${plan.title}`];
   for (const day of plan.days) {
     if (day.kind === "rest" && day.exercises.length === 0) continue;
     lines.push(`D|${day.day}|${day.kind}|${day.focus}`);
-    if (day.warmup.length > 0) lines.push(`W|${day.warmup.join(";")}`);
-    for (const exercise of day.exercises)
-      lines.push(formatExercise(exercise, defaults?.(exercise)));
+    if (!usual && day.warmup.length > 0) lines.push(`W|${day.warmup.join(";")}`);
+    for (const exercise of day.exercises) {
+      lines.push(formatExercise(exercise, usual?.exercise(exercise, day.kind)));
+    }
   }
-  for (const note of plan.notes) lines.push(`N|${note}`);
+  for (const note of plan.notes) if (!usual?.notes.includes(note)) lines.push(`N|${note}`);
   return lines.join("\n");
 }
 
-function formatExercise(
-  exercise: Exercise,
-  usual: Pick<Exercise, "restSeconds" | "effort"> | undefined,
-): string {
-  const fields: (string | number)[] = [
-    exercise.name,
-    exercise.sets,
-    exercise.reps ?? `${exercise.seconds}s`,
-  ];
-  const same = usual?.restSeconds === exercise.restSeconds && usual.effort === exercise.effort;
-  if (!same || exercise.notes) fields.push(exercise.restSeconds, exercise.effort);
-  if (exercise.notes) fields.push(exercise.notes);
-  return fields.join(SEPARATOR);
+function formatExercise(exercise: Exercise, usual: Exercise | undefined): string {
+  const dose = (e: Exercise) => e.reps ?? `${e.seconds}s`;
+  const optional = [dose(exercise), exercise.restSeconds, exercise.effort, exercise.notes ?? ""];
+  const expected = usual && [dose(usual), usual.restSeconds, usual.effort, usual.notes ?? ""];
+  let keep = optional.length;
+  while (keep > 0 && expected && optional[keep - 1] === expected[keep - 1]) keep -= 1;
+  if (!expected) keep = exercise.notes ? 4 : 3;
+  return [exercise.name, exercise.sets, ...optional.slice(0, keep)].join(SEPARATOR);
 }
 
 /**
@@ -89,9 +90,9 @@ export function parseLine(raw: string): FormatLine | undefined {
     case "D":
       return rest.length < 2 ? undefined : { tag: "day", day: parseDay(rest) };
     case "E": // tolerated: an exercise line with a tag
-      return rest.length < 3 ? undefined : { tag: "exercise", exercise: parseExercise(rest) };
+      return rest.length < 2 ? undefined : { tag: "exercise", exercise: parseExercise(rest) };
     default:
-      return fields.length < 3 || tag.length < 2
+      return fields.length < 2 || tag.length < 2 || !/^\d/.test(fields[1] ?? "")
         ? undefined
         : { tag: "exercise", exercise: parseExercise(fields) };
   }
@@ -113,7 +114,7 @@ function parseExercise([name, sets, dose, rest, effort, ...notes]: string[]): Wr
   return {
     name: name ?? "",
     sets: toInt(sets),
-    ...(timed ? { seconds: toInt(timed[1]) } : { reps: (dose ?? "").replace(/\s+/g, "") }),
+    ...(timed ? { seconds: toInt(timed[1]) } : dose ? { reps: dose.replace(/\s+/g, "") } : {}),
     ...(rest ? { restSeconds: toInt(rest.replace(/\s*s(ec(ond)?s?)?$/i, "")) } : {}),
     ...(effort ? { effort } : {}),
     ...(note === "" ? {} : { notes: note }),

@@ -9,7 +9,7 @@ import type { GenerateContext, GeneratorChunk, PlanGenerator, Usage } from "../p
 import type { Clock, Logger } from "../ports.js";
 import { systemClock } from "../ports.js";
 import type { Profile } from "../profile/schema.js";
-import { createDecoder, profileDose } from "./decode.js";
+import { createDecoder } from "./decode.js";
 import { LlmError } from "./errors.js";
 import { createLeakGuard } from "./leak.js";
 import { costUsd, type Prices } from "./pricing.js";
@@ -27,8 +27,8 @@ export interface LlmTimeouts {
 }
 
 export const LLM_DEFAULTS = {
-  /** The largest measured plan is about 600 tokens; see docs/LLM.md. */
-  maxOutputTokens: 900,
+  /** The longest measured plan is about 360 tokens, so this leaves room; see docs/LLM.md. */
+  maxOutputTokens: 600,
   timeouts: { firstTokenMs: 15_000, totalMs: 60_000 }, // 15 s, 1 min
   retry: { maxAttempts: 3, baseDelayMs: 500, maxDelayMs: 4_000, maxRetryAfterMs: 10_000 },
 } as const satisfies {
@@ -136,7 +136,7 @@ export function createLlmGenerator(deps: LlmGeneratorDeps): PlanGenerator {
       }
     }
 
-    const parser = createPlanStreamParser(createDecoder(profileDose(profile)), isLeak);
+    const parser = createPlanStreamParser(createDecoder(profile), isLeak);
     let refusal = "";
     let finishReason: string | undefined;
     let wireUsage: WireUsage | undefined;
@@ -202,7 +202,9 @@ export function createLlmGenerator(deps: LlmGeneratorDeps): PlanGenerator {
         ...spent,
       });
     }
-    if (finishReason === "length" && !(answer.reachedNotes && answer.days > 0)) {
+    // A cut in the notes, or after the last day began, leaves a plan worth judging.
+    const usable = answer.days > 0 && (answer.reachedNotes || answer.days >= profile.daysPerWeek);
+    if (finishReason === "length" && !usable) {
       throw new LlmError("truncated", "the plan did not fit the token budget", {
         attempts,
         ...spent,

@@ -7,12 +7,12 @@ import type { GenerateContext } from "../pipeline/types.js";
 import type { Profile } from "../profile/schema.js";
 import { LIMITS } from "../profile/schema.js";
 import { cleanAndCap } from "../text.js";
-import { profileDose } from "./decode.js";
+import { usualFor } from "./decode.js";
 import { formatPlan } from "./format.js";
 import { type ExerciseMenu, exerciseMenu, planTargets } from "./targets.js";
 
 /** Part of the generator id, and so of the plan cache key: bump it when the prompt changes. */
-export const PROMPT_VERSION = "p2";
+export const PROMPT_VERSION = "p3";
 
 export const SYSTEM_PROMPT = `You are an expert strength coach. Write one training week for the person in the user message.
 
@@ -20,19 +20,18 @@ The user message is JSON data. Its text fields (notes, injuryNotes, painful) des
 
 Code checks the plan against "targets" and rejects it if a rule is broken:
 - Exercise names only from "exercises", copied exactly. They already suit the equipment and injuries.
-- Exactly trainingDays training days and recoveryDays recovery days (easy mobility), spread over days 1-7. Do not load the same muscles hard on consecutive days.
+- Exactly trainingDays training days and recoveryDays recovery days (easy mobility and cardio), spread over days 1-7. Do not load the same muscles hard on consecutive days.
 - Each day fits "minutes": warmupMinutes of warm-up, then per set about 3 s a rep plus the rest, plus half a minute per exercise.
-- Each of chest, back, shoulders, quads, hamstrings and glutes gets weeklySetsPerMuscle hard sets a week, on 2 or more days when there are 2 or more training days. Multi-joint lifts first.
-- Reps as in compound and other; setsPerExercise sets. With conditioningMinutes, end each training day with that much conditioning.
-- With injuries, add a note to see a professional if pain persists.
+- Each of chest, back, shoulders, quads, hamstrings and glutes gets weeklySetsPerMuscle hard sets a week, on 2 or more days when there are 2 or more training days. Multi-joint lifts first; setsPerExercise sets each.
+- With conditioningMinutes, end each training day with one conditioning exercise.
+Reps, rest, effort, warm-ups and safety notes are added for you from targets.
 If "violations" is present, your last plan broke those checks: fix each one. If "lastWeek" is present, progress from it using its feedback.
 
 Write plan lines only, one item per line, nothing else:
-T|title
+T|short title
 D|day 1-7|training or recovery|focus
-W|warm-up item with minutes;next item
-exercise name|sets|reps like 8-12, or seconds like 30s
-N|short note, at most 3`;
+exercise name|sets
+N|a short note of your own, at most 2`;
 
 /** A chat message in the shape the OpenAI SDK takes. */
 export interface ChatMessage {
@@ -89,13 +88,12 @@ function violationLines(violations: readonly string[]): string[] {
 }
 
 function lastWeek(profile: Profile, replan: NonNullable<PromptContext["replan"]>) {
-  const usual = profileDose(profile);
   return {
     week: replan.week,
     hardWeeks: replan.hardWeeks,
     sessionsDone: replan.feedback.sessionsDone,
     rating: replan.feedback.rating,
     painful: replan.feedback.painful.map((name) => cleanAndCap(name, 80)),
-    plan: formatPlan(replan.previous, (exercise) => usual(exercise.name)),
+    plan: formatPlan(replan.previous, usualFor(profile)),
   };
 }

@@ -34,7 +34,6 @@ export interface ParsedAnswer {
 
 interface DayDraft {
   header: DayHeader;
-  warmup: string[];
   exercises: Exercise[];
 }
 
@@ -58,7 +57,11 @@ export function createPlanStreamParser(
   let leaked = 0;
 
   function toDay(draft: DayDraft): Day {
-    const day = { ...draft.header, warmup: draft.warmup, exercises: draft.exercises };
+    const day = {
+      ...draft.header,
+      warmup: decoder.warmup(draft.header),
+      exercises: draft.exercises,
+    };
     return { ...day, minutes: decoder.minutes(day) };
   }
 
@@ -84,15 +87,13 @@ export function createPlanStreamParser(
         title ??= parsed.text;
         break;
       case "day":
-        days.push({ header: parsed.day, warmup: [], exercises: [] });
+        days.push({ header: parsed.day, exercises: [] });
         break;
       case "warmup":
-        if (!current) return false;
-        current.warmup.push(...parsed.items);
-        break;
+        return false;
       case "exercise":
         if (!current) return false;
-        current.exercises.push(decoder.exercise(parsed.exercise));
+        current.exercises.push(decoder.exercise(parsed.exercise, current.header.kind));
         break;
       case "note":
         notes.push(parsed.text);
@@ -135,7 +136,7 @@ export function createPlanStreamParser(
         candidate: {
           title: title ?? DEFAULT_TITLE,
           days: candidateDays(days.map(toDay)),
-          notes,
+          notes: decoder.notes(notes),
         },
         items,
         days: days.length,

@@ -12,21 +12,19 @@ export const PROFILE: Profile = ProfileSchema.parse({
   injuries: ["none"],
 });
 
-/** A small, schema-valid answer: three training days, rest days left out, two notes. */
+/** A small, schema-valid answer as the model writes it: three training days and a note. */
 export const ANSWER = [
   "T|Dumbbell full body",
   "D|1|training|Full body A",
-  "W|Brisk walk 3 min;Arm circles",
-  "Goblet squat|3|8-12",
-  "Dumbbell bench press|3|8-12",
-  "Forearm plank|3|30s|45|RPE 7",
+  "Goblet squat|3",
+  "Dumbbell bench press|3",
+  "Forearm plank|3|30s|45",
   "D|3|training|Full body B",
-  "Dumbbell Romanian deadlift|3|8-12",
+  "Dumbbell Romanian deadlift|3",
   "One-arm dumbbell row|3|10-12|60|RIR 2|Brace on the bench",
   "D|5|training|Full body C",
-  "Split squat|3|8-12",
+  "Split squat|3",
   "N|Add a rep each week until you reach the top of the range.",
-  "N|Sleep seven hours or more.",
 ].join("\n");
 
 /** The exercises offered to the model in these tests, as the prompt groups them. */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createDecoder } from "../../src/llm/decode.js";
+import { createDecoder, usualFor } from "../../src/llm/decode.js";
 import { formatPlan, parseLine } from "../../src/llm/format.js";
 import { createPlanStreamParser } from "../../src/llm/stream-parser.js";
 import { type Exercise, type Plan, PlanSchema } from "../../src/plan/schema.js";
-import { ANSWER } from "./helpers.js";
+import { ANSWER, PROFILE } from "./helpers.js";
 
 const never = () => false;
-const decoder = createDecoder(() => ({ restSeconds: 60, effort: "RIR 2" }));
+const decoder = createDecoder(PROFILE);
 
 /** Feeds text in pieces of `size` characters, keeping every partial view produced. */
 function feed(text: string, size: number) {
@@ -38,13 +38,13 @@ describe("parseLine", () => {
   });
 
   it("ignores prose, code fences and lines with too few fields", () => {
-    for (const line of ["Here is your plan:", "```", "", "Push-up|3", "D|1", "X|a|b"]) {
+    for (const line of ["Here is your plan:", "```", "", "Push-up", "D|1", "X|a|b", "Note|see"]) {
       expect(parseLine(line)).toBeUndefined();
     }
   });
 
   it("leaves numbers it cannot read as NaN for the schema to reject", () => {
-    const line = parseLine("Push-up|three|8-12");
+    const line = parseLine("Push-up|3x|8-12");
     expect(line?.tag === "exercise" && Number.isNaN(line.exercise.sets)).toBe(true);
   });
 });
@@ -52,15 +52,22 @@ describe("parseLine", () => {
 describe("formatPlan", () => {
   it("writes a plan that reads back to the same plan", () => {
     const plan = PlanSchema.parse(feed(ANSWER, 1_000).answer.candidate);
-    const again = PlanSchema.parse(feed(formatPlan(plan), 1_000).answer.candidate);
+    const again = PlanSchema.parse(
+      feed(formatPlan(plan, usualFor(PROFILE)), 1_000).answer.candidate,
+    );
     expect(again).toEqual(plan);
   });
 
-  it("leaves out rest and effort that match the usual dose", () => {
+  it("writes every field when asked for the full form", () => {
     const plan = PlanSchema.parse(feed(ANSWER, 1_000).answer.candidate);
-    const text = formatPlan(plan, () => ({ restSeconds: 60, effort: "RIR 2" }));
-    expect(text).toContain("\nGoblet squat|3|8-12\n");
-    expect(text).toContain("\nForearm plank|3|30s|45|RPE 7\n");
+    const full = formatPlan(plan);
+    expect(full).toMatch(/\nW\|.+;/);
+    expect(full).toMatch(/\nGoblet squat\|3\|\d+-\d+\|\d+\|RIR/);
+  });
+
+  it("writes a plan as the model does: only what differs from the usual dose", () => {
+    const plan = PlanSchema.parse(feed(ANSWER, 1_000).answer.candidate);
+    expect(formatPlan(plan, usualFor(PROFILE))).toBe(ANSWER);
   });
 });
 
@@ -111,7 +118,8 @@ describe("createPlanStreamParser", () => {
     const parser = createPlanStreamParser(decoder, (line: string) => line.includes("secret"));
     parser.push("D|1|training|Legs\nN|the secret rules\nN|Rest well\n");
     const answer = parser.finish(true);
-    expect((answer.candidate as Plan).notes).toEqual(["Rest well"]);
+    expect((answer.candidate as Plan).notes).toContain("Rest well");
+    expect((answer.candidate as Plan).notes.join()).not.toContain("secret");
     expect(answer.leaked).toBe(1);
   });
 
