@@ -1,8 +1,8 @@
 /**
  * The HTTP front end: a node:http server for the plan API, the health and metrics endpoints, and
  * any route another front end mounts (the Telegram webhook). It owns routing, the error boundary,
- * request logs and graceful shutdown: on {@link HttpServer.stop} it takes no new work, lets
- * running plan streams finish within the grace period, then ends whatever is left.
+ * request logs and graceful shutdown: on {@link HttpServer.stop} it refuses new work, lets
+ * running plan streams finish within the grace period, ends whatever is left, then closes.
  */
 import { randomUUID } from "node:crypto";
 import { once } from "node:events";
@@ -148,24 +148,34 @@ export async function startHttp(deps: HttpDeps): Promise<HttpServer> {
     "HTTP API listening",
   );
 
+  /** Waits until no stream runs, or `ms` pass; a request admitted just before stop() counts. */
+  async function streamsEnded(ms: number): Promise<boolean> {
+    const deadline = clock() + ms;
+    while (streams.size > 0) {
+      const left = deadline - clock();
+      if (left <= 0) return false;
+      await Promise.race([Promise.all([...streams.values()].map((s) => s.ended)), sleep(left)]);
+    }
+    return true;
+  }
+
   return {
     name: "http",
     port,
     url: `http://${hostForUrl}:${port}`,
     async stop(graceMs) {
       if (draining) return;
+      // Still listening while draining: probes see /readyz turn 503 and new work is refused with
+      // a status a client or a load balancer understands, rather than a refused connection.
       draining = true;
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
 
-      const running = () => Promise.all([...streams.values()].map((stream) => stream.ended));
       deps.logger.info({ streams: streams.size, graceMs }, "HTTP API draining");
-      await Promise.race([running(), sleep(graceMs)]);
-      if (streams.size > 0) {
+      if (!(await streamsEnded(graceMs))) {
         deps.logger.warn({ streams: streams.size }, "grace period over; ending streams");
         for (const stream of streams.values()) stream.stop();
-        await Promise.race([running(), sleep(options.abortWaitMs)]);
+        await streamsEnded(options.abortWaitMs);
       }
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
       deps.logger.info({}, "HTTP API stopped");
