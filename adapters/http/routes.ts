@@ -19,7 +19,13 @@ export interface Route {
   /** The exact path, without a query string: `/telegram/webhook`. */
   readonly path: string;
   /** Answers the request. A thrown {@link HttpError} becomes its status; anything else a 500. */
-  handler(req: IncomingMessage, res: ServerResponse): Promise<void> | void;
+  handler(req: IncomingMessage, res: ServerResponse, context: RequestContext): Promise<void> | void;
+}
+
+/** What the server hands every handler along with the request. */
+export interface RequestContext {
+  /** A child logger carrying the request id, method and path. */
+  readonly log: Logger;
 }
 
 /** What `/healthz` reports: states only, never a URL, a host or a key. */
@@ -39,7 +45,6 @@ export interface MetricsEndpoint {
 export interface RouteContext {
   readonly planning: Planning;
   readonly auth: Auth;
-  readonly logger: Logger;
   /** The plan limit, for the RateLimit headers of a 429. */
   readonly limit: LimitRule;
   readonly maxBodyBytes: number;
@@ -55,7 +60,12 @@ const SHUTDOWN = Symbol("shutdown");
 
 const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1_000));
 
-async function streamPlan(req: IncomingMessage, res: ServerResponse, ctx: RouteContext) {
+async function streamPlan(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: RouteContext,
+  request: RequestContext,
+) {
   const caller = ctx.auth.identify(req);
   const profile = await readJsonBody(req, ctx.maxBodyBytes);
 
@@ -64,7 +74,7 @@ async function streamPlan(req: IncomingMessage, res: ServerResponse, ctx: RouteC
   res.once("close", () => {
     if (!res.writableFinished) controller.abort();
   });
-  const log = ctx.logger.child({ caller: caller.kind });
+  const log = request.log.child({ caller: caller.kind });
 
   const outcome = await ctx.planning.request({
     limitKey: limitKeyOf(caller),
@@ -118,7 +128,11 @@ async function streamPlan(req: IncomingMessage, res: ServerResponse, ctx: RouteC
 /** The built-in routes, bound to `ctx`. */
 export function apiRoutes(ctx: RouteContext): Route[] {
   return [
-    { method: "POST", path: "/plan", handler: (req, res) => streamPlan(req, res, ctx) },
+    {
+      method: "POST",
+      path: "/plan",
+      handler: (req, res, request) => streamPlan(req, res, ctx, request),
+    },
     {
       method: "GET",
       path: "/healthz",

@@ -71,7 +71,6 @@ export async function startHttp(deps: HttpDeps): Promise<HttpServer> {
   const routes = apiRoutes({
     planning: deps.planning,
     auth: createAuth(deps.apiKeys),
-    logger: deps.logger,
     limit: deps.limit,
     maxBodyBytes: options.maxBodyBytes,
     heartbeatMs: options.heartbeatMs,
@@ -124,7 +123,7 @@ export async function startHttp(deps: HttpDeps): Promise<HttpServer> {
     const log = deps.logger.child({ requestId: newId(), method: req.method, path });
     if (draining) res.setHeader("connection", "close");
     try {
-      await find(req).handler(req, res);
+      await find(req).handler(req, res, { log });
     } catch (error) {
       sendError(res, error, log);
     }
