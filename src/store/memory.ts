@@ -75,6 +75,16 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       );
     },
 
+    async setPlan(user, week, plan) {
+      const weeks = history.get(user) ?? [];
+      history.set(
+        user,
+        weeks.map((entry) =>
+          entry.week === week ? { ...entry, plan: structuredClone(plan) } : entry,
+        ),
+      );
+    },
+
     async cacheGet(key) {
       return live(cache, key);
     },

@@ -113,6 +113,12 @@ export function createRedisStore(deps: RedisStoreDeps): Store {
       });
       return entries.reverse() as HistoryEntry[];
     },
+    async setPlan(user, week, plan) {
+      const row = await redis.lindex(key.history(user), week - 1);
+      if (row === null) return;
+      const stored = parse(row, "history") as Omit<HistoryEntry, "week">;
+      await redis.lset(key.history(user), week - 1, JSON.stringify({ ...stored, plan }));
+    },
     async setFeedback(user, week, feedback) {
       const keys = [key.history(user), key.feedback(user)];
       await runScript(redis, SET_FEEDBACK, keys, [week, JSON.stringify(feedback)]);

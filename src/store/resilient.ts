@@ -168,6 +168,7 @@ export function createResilientStore(deps: ResilientStoreDeps): Store {
       ),
     setFeedback: (user, week, feedback) =>
       write((s) => s.setFeedback(user, week, feedback), undefined, { user }),
+    setPlan: (user, week, plan) => write((s) => s.setPlan(user, week, plan), undefined, { user }),
 
     cacheGet: (key) =>
       read(

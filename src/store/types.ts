@@ -49,6 +49,8 @@ export interface Store {
   /** The newest weeks first. */
   listHistory(user: UserKey, limit: number): Promise<HistoryEntry[]>;
   setFeedback(user: UserKey, week: number, feedback: Feedback): Promise<void>;
+  /** Replaces a week's plan, as an exercise swap does. A week that does not exist is ignored. */
+  setPlan(user: UserKey, week: number, plan: Plan): Promise<void>;
 
   cacheGet(key: string): Promise<string | undefined>;
   cacheSet(key: string, value: string, ttlMs: number): Promise<void>;

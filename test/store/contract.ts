@@ -100,6 +100,23 @@ export function describeStoreContract(name: string, make: () => Promise<StoreHar
       expect(listed[0]?.feedback).toBeUndefined();
     });
 
+    it("replaces the plan of an existing week only, keeping its feedback", async () => {
+      await store.addHistory(alice, entry(1));
+      await store.addHistory(alice, entry(2));
+      const feedback = { sessionsDone: 2, rating: "about_right" as const, painful: [] };
+      await store.setFeedback(alice, 1, feedback);
+      const swapped: Plan = { ...samplePlan, title: "Swapped" };
+      await store.setPlan(alice, 1, swapped);
+      await store.setPlan(alice, 7, swapped);
+
+      const listed = await store.listHistory(alice, 10);
+      expect(listed.map((week) => [week.week, week.plan.title])).toEqual([
+        [2, samplePlan.title],
+        [1, "Swapped"],
+      ]);
+      expect(listed[1]?.feedback).toEqual(feedback);
+    });
+
     it("caches values until their TTL runs out", async () => {
       expect(await store.cacheGet("plan:abc")).toBeUndefined();
       await store.cacheSet("plan:abc", "{}", 40);
