@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type { PlanGenerator } from "../../src/pipeline/types.js";
+import { createPlannerGenerator } from "../../src/planner/index.js";
 import { PROFILE, postPlan, readAllSse, sample } from "./client.js";
 import { type Api, startApi } from "./harness.js";
 
@@ -91,7 +93,33 @@ describe("GET /metrics", () => {
     expect(sample(afterSecond, 'fitplan_plans_total{source="cache"}')).toBe(1);
     expect(sample(afterSecond, 'fitplan_plan_cache_lookups_total{result="hit"}')).toBe(1);
   });
+
+  it("adds an LLM plan's tokens, cost and time to first text", async () => {
+    const planner = createPlannerGenerator();
+    const llm: PlanGenerator = {
+      id: "metered@1",
+      source: "llm",
+      async *generate(profile, context) {
+        for await (const chunk of planner.generate(profile, context)) {
+          if (chunk.type === "partial") yield chunk;
+          else yield { ...chunk, usage: USAGE, costUsd: 0.0025 };
+        }
+      },
+    };
+    api = await startApi({ llm });
+    await readAllSse(await postPlan(api.url));
+
+    const text = await (await fetch(`${api.url}/metrics`)).text();
+    expect(sample(text, 'fitplan_plans_total{source="llm"}')).toBe(1);
+    expect(sample(text, 'fitplan_llm_tokens_total{kind="input"}')).toBe(1_200);
+    expect(sample(text, 'fitplan_llm_tokens_total{kind="cached_input"}')).toBe(1_024);
+    expect(sample(text, 'fitplan_llm_tokens_total{kind="output"}')).toBe(700);
+    expect(sample(text, "fitplan_llm_cost_usd_total")).toBeCloseTo(0.0025, 10);
+    expect(sample(text, 'fitplan_plan_first_text_seconds_count{source="llm"}')).toBe(1);
+  });
 });
+
+const USAGE = { inputTokens: 1_200, cachedInputTokens: 1_024, outputTokens: 700, estimated: false };
 
 describe("GET /healthz and /readyz", () => {
   it("reports the store and the LLM configuration and says it is ready", async () => {
