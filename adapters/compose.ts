@@ -6,6 +6,7 @@
 import { type Coach, createCoach, type Feature } from "../src/coach.js";
 import type { Config } from "../src/config.js";
 import { secretsOf } from "../src/config.js";
+import { createSwapFeature } from "../src/features/swap.js";
 import { createOpenAIClient } from "../src/llm/client.js";
 import { createLlmGenerator } from "../src/llm/generator.js";
 import { pricesFor } from "../src/llm/pricing.js";
@@ -143,7 +144,7 @@ export async function composeServices(
     planning,
     clock,
     logger,
-    features: options.features?.(base) ?? [],
+    features: [createSwapFeature({ store }), ...(options.features?.(base) ?? [])],
     options: { stateTtlMs: config.STATE_TTL_SECONDS * 1_000 },
   });
   return { ...base, coach, close: () => store.close() };

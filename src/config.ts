@@ -28,71 +28,69 @@ const flag = z
   .optional()
   .transform((value) => value === "1" || value === "true" || value === "yes");
 
-export const ConfigSchema = z
-  .object({
-    LOG_LEVEL: z
-      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
-        error: "expected one of fatal, error, warn, info, debug, trace, silent",
-      })
-      .default("info"),
+export const ConfigSchema = z.object({
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "expected one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
 
-    OPENAI_API_KEY: optionalText,
-    OPENAI_BASE_URL: url("the base URL of an OpenAI-compatible API"),
-    OPENAI_MODEL: optionalText,
-    LLM_PRICE_INPUT_PER_M: nonNegative("US dollars per million input tokens").optional(),
-    LLM_PRICE_CACHED_INPUT_PER_M: nonNegative("US dollars per million cached tokens").optional(),
-    LLM_PRICE_OUTPUT_PER_M: nonNegative("US dollars per million output tokens").optional(),
-    LLM_MAX_OUTPUT_TOKENS: positiveInt(1_400, "a whole number of tokens"),
-    LLM_FIRST_TOKEN_TIMEOUT_MS: positiveInt(15_000, "milliseconds"), // 15 s
-    LLM_TIMEOUT_MS: positiveInt(60_000, "milliseconds"), // 1 min
-    LLM_MAX_COST_PER_PLAN_USD: nonNegative("US dollars").default(0.005),
-    LLM_DAILY_BUDGET_USD: nonNegative("US dollars").default(5),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: url("the base URL of an OpenAI-compatible API"),
+  OPENAI_MODEL: optionalText,
+  LLM_PRICE_INPUT_PER_M: nonNegative("US dollars per million input tokens").optional(),
+  LLM_PRICE_CACHED_INPUT_PER_M: nonNegative("US dollars per million cached tokens").optional(),
+  LLM_PRICE_OUTPUT_PER_M: nonNegative("US dollars per million output tokens").optional(),
+  LLM_MAX_OUTPUT_TOKENS: positiveInt(1_400, "a whole number of tokens"),
+  LLM_FIRST_TOKEN_TIMEOUT_MS: positiveInt(15_000, "milliseconds"), // 15 s
+  LLM_TIMEOUT_MS: positiveInt(60_000, "milliseconds"), // 1 min
+  LLM_MAX_COST_PER_PLAN_USD: nonNegative("US dollars").default(0.005),
+  LLM_DAILY_BUDGET_USD: nonNegative("US dollars").default(5),
 
-    REDIS_URL: url("a redis:// URL"),
-    REDIS_PREFIX: z.string().trim().min(1, { error: "expected a key prefix" }).default("fitplan:"),
+  REDIS_URL: url("a redis:// URL"),
+  REDIS_PREFIX: z.string().trim().min(1, { error: "expected a key prefix" }).default("fitplan:"),
 
-    STATE_TTL_SECONDS: positiveInt(86_400, "a whole number of seconds"), // 1 day
-    CACHE_TTL_SECONDS: positiveInt(3_600, "a whole number of seconds"), // 1 hour
-    PLAN_LIMIT_PER_HOUR: positiveInt(10, "a whole number of requests"),
+  STATE_TTL_SECONDS: positiveInt(86_400, "a whole number of seconds"), // 1 day
+  CACHE_TTL_SECONDS: positiveInt(3_600, "a whole number of seconds"), // 1 hour
+  PLAN_LIMIT_PER_HOUR: positiveInt(10, "a whole number of requests"),
 
-    TELEGRAM_BOT_TOKEN: optionalText,
-    TELEGRAM_API_ROOT: url("the Bot API server's root URL"),
-    TELEGRAM_WEBHOOK_URL: url("the public https URL Telegram should post updates to"),
-    TELEGRAM_WEBHOOK_SECRET: optionalText,
+  TELEGRAM_BOT_TOKEN: optionalText,
+  TELEGRAM_API_ROOT: url("the Bot API server's root URL"),
+  TELEGRAM_WEBHOOK_URL: url("the public https URL Telegram should post updates to"),
+  TELEGRAM_WEBHOOK_SECRET: optionalText,
 
-    DISCORD_TOKEN: optionalText,
-    DISCORD_APP_ID: optionalText,
-    DISCORD_API_ROOT: url("the Discord REST API root"),
-    DISCORD_SHARDS: optionalText,
+  DISCORD_TOKEN: optionalText,
+  DISCORD_APP_ID: optionalText,
+  DISCORD_API_ROOT: url("the Discord REST API root"),
+  DISCORD_SHARDS: optionalText,
 
-    HTTP_PORT: z.coerce
-      .number({ error: "expected a port number from 0 to 65535" })
-      .int({ error: "expected a port number from 0 to 65535" })
-      .min(0, { error: "expected a port number from 0 to 65535" })
-      .max(65_535, { error: "expected a port number from 0 to 65535" })
-      .optional(),
-    HTTP_HOST: z.string().trim().default("127.0.0.1"),
-    HTTP_API_KEYS: optionalText,
-    SHUTDOWN_GRACE_MS: positiveInt(20_000, "milliseconds"), // 20 s
+  HTTP_PORT: z.coerce
+    .number({ error: "expected a port number from 0 to 65535" })
+    .int({ error: "expected a port number from 0 to 65535" })
+    .min(0, { error: "expected a port number from 0 to 65535" })
+    .max(65_535, { error: "expected a port number from 0 to 65535" })
+    .optional(),
+  HTTP_HOST: z.string().trim().default("127.0.0.1"),
+  HTTP_API_KEYS: optionalText,
+  SHUTDOWN_GRACE_MS: positiveInt(20_000, "milliseconds"), // 20 s
 
-    FITPLAN_CLI: flag,
-  })
-  .superRefine((config, context) => {
-    if (config.OPENAI_API_KEY && !config.OPENAI_MODEL) {
-      context.addIssue({
-        code: "custom",
-        path: ["OPENAI_MODEL"],
-        message: "expected a model name whenever OPENAI_API_KEY is set, such as gpt-4o-mini",
-      });
-    }
-    if (config.DISCORD_TOKEN && !config.DISCORD_APP_ID) {
-      context.addIssue({
-        code: "custom",
-        path: ["DISCORD_APP_ID"],
-        message: "expected the application id whenever DISCORD_TOKEN is set",
-      });
-    }
-  });
+  FITPLAN_CLI: flag,
+});
+
+/** Rules between variables, checked on the raw environment so they are reported with the rest. */
+function crossCheck(env: Record<string, string | undefined>): string[] {
+  const set = (name: string) => Boolean(env[name]?.trim());
+  const problems: string[] = [];
+  if (set("OPENAI_API_KEY") && !set("OPENAI_MODEL")) {
+    problems.push(
+      "OPENAI_MODEL: expected a model name whenever OPENAI_API_KEY is set, such as gpt-4o-mini",
+    );
+  }
+  if (set("DISCORD_TOKEN") && !set("DISCORD_APP_ID")) {
+    problems.push("DISCORD_APP_ID: expected the application id whenever DISCORD_TOKEN is set");
+  }
+  return problems;
+}
 
 export type Config = z.output<typeof ConfigSchema>;
 
@@ -103,10 +101,13 @@ export type ConfigResult =
 /** Parses the environment. Problems name the variable and the expectation, never the value. */
 export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
   const result = ConfigSchema.safeParse(env);
-  if (result.success) return { ok: true, config: result.data };
-  const problems = result.error.issues.map(
-    (issue) => `${issue.path.map(String).join(".") || "environment"}: ${issue.message}`,
-  );
+  const problems = [
+    ...(result.success ? [] : result.error.issues).map(
+      (issue) => `${issue.path.map(String).join(".") || "environment"}: ${issue.message}`,
+    ),
+    ...crossCheck(env),
+  ];
+  if (result.success && problems.length === 0) return { ok: true, config: result.data };
   return { ok: false, problems: [...new Set(problems)] };
 }
 
@@ -117,7 +118,7 @@ export function secretsOf(config: Config): string[] {
     config.TELEGRAM_BOT_TOKEN,
     config.TELEGRAM_WEBHOOK_SECRET,
     config.DISCORD_TOKEN,
-    ...(config.HTTP_API_KEYS?.split(",") ?? []),
+    ...(config.HTTP_API_KEYS?.split(",").map((key) => key.trim()) ?? []),
   ];
-  return secrets.filter((secret): secret is string => Boolean(secret && secret.trim()));
+  return secrets.filter((secret): secret is string => Boolean(secret?.trim()));
 }

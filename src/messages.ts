@@ -52,6 +52,18 @@ export const MESSAGES = {
     "Weekly re-plans are coming soon. For now, send /plan for a fresh plan built from your profile.",
 } as const;
 
+export const SWAP = {
+  whichDay: "Which day has the exercise you want to swap?",
+  whichExercise: "Which exercise would you like to swap?",
+  whichAlternative: (name: string) => `Safe alternatives to ${name} for you:`,
+  noAlternative: (name: string) =>
+    `I couldn't find a safe alternative to ${name} with your equipment. Keep it, or edit your equipment with /profile.`,
+  done: (from: string, to: string) => `Done: ${to} replaces ${from}.`,
+  cancelled: "Okay, your plan is unchanged.",
+  planChanged: "Your plan has changed since then. Send /swap to start again.",
+  typeNumber: "Please pick one of the options by its number, or type cancel.",
+} as const;
+
 export const BUTTONS = {
   back: "« Back",
   cancel: "Cancel",
