@@ -35,7 +35,8 @@ async function run(replies: Reply[], signal = new AbortController().signal) {
     client: createOpenAIClient({ apiKey: "sk-test", baseURL: server.baseURL }),
     model: "gpt-4o",
     prices: KNOWN_PRICES["gpt-4o"] as Prices,
-    timeouts: { firstTokenMs: 40, totalMs: 2_000 },
+    // Generous for a cold first request on a busy machine; the slow-token fault is slower still.
+    timeouts: { firstTokenMs: 1_000, totalMs: 5_000 },
     sleep: async () => {},
     logger: silentLogger,
   });
@@ -75,7 +76,7 @@ describe("the LLM generator in the pipeline", () => {
   const faults: [string, Reply[]][] = [
     ["HTTP 500 on every attempt", [{ status: 500 }, { status: 500 }, { status: 500 }]],
     ["429 with a long retry-after", [{ status: 429, headers: { "retry-after": "600" } }]],
-    ["a slow first token", [{ firstTokenDelayMs: 300 }]],
+    ["a slow first token", [{ firstTokenDelayMs: 3_000 }]],
     ["a disconnect mid-answer", [{ disconnectAfterChunks: 30 }]],
     ["malformed output", [{ content: "```json\n{}\n```" }]],
     ["a refusal", [{ refusal: "I can't help with that." }]],
@@ -101,12 +102,13 @@ describe("the LLM generator in the pipeline", () => {
   });
 
   it("retries once with the violations when the first plan fails the checks", async () => {
-    const unknown = GOOD.replace(/\n([A-Z][^|\n]+)\|/, "\nMystery machine|");
-    const { meta } = done(await run([{ content: unknown }]));
+    // One training day where the profile asks for three: nothing to repair, so it asks again.
+    const oneDay = GOOD.slice(0, GOOD.indexOf("\nD|3|"));
+    const { meta } = done(await run([{ content: oneDay }]));
     expect(meta.source).toBe("llm");
     expect(server.requests).toHaveLength(2);
     const data = JSON.parse(server.requests[1]?.body.messages[1]?.content ?? "{}");
-    expect(data.violations.join(" ")).toMatch(/Mystery machine/);
+    expect(data.violations.length).toBeGreaterThan(0);
   });
 
   it("ends quietly when the user cancels, and hangs up on the server", async () => {
