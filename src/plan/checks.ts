@@ -334,21 +334,27 @@ function checkGoal(plan: Plan, profile: Profile): Violation[] {
 }
 
 const PROFESSIONAL = /physio|doctor|professional|clinician|physician|therapist|medical/i;
-const SUPERVISION = /supervis/i;
+
+/** True when no note is needed (no injury) or a note says to see a professional about pain. */
+export function hasSafetyNote(notes: readonly string[], profile: Profile): boolean {
+  if (!profile.injuries.some((injury) => injury !== "none")) return true;
+  return notes.some((note) => /pain/i.test(note) && PROFESSIONAL.test(note));
+}
+
+/** True when no note is needed (an adult) or a note asks for supervised technique practice. */
+export function hasSupervisionNote(notes: readonly string[], profile: Profile): boolean {
+  return ageBand(profile.age) !== "youth" || notes.some((note) => /supervis/i.test(note));
+}
 
 function checkNotes(plan: Plan, profile: Profile): Violation[] {
   const out: Violation[] = [];
-  const text = plan.notes.join(" ");
-  if (
-    profile.injuries.some((injury) => injury !== "none") &&
-    !(PROFESSIONAL.test(text) && /pain/i.test(text))
-  ) {
+  if (!hasSafetyNote(plan.notes, profile)) {
     out.push({
       code: "missing_safety_note",
       message: "Add a short note to see a professional if pain persists.",
     });
   }
-  if (ageBand(profile.age) === "youth" && !SUPERVISION.test(text)) {
+  if (!hasSupervisionNote(plan.notes, profile)) {
     out.push({
       code: "missing_supervision_note",
       message: "Add a note about learning technique under supervision.",

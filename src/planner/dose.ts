@@ -15,15 +15,19 @@ const HOLD_SECONDS: Record<Profile["experience"], number> = {
 
 const CARRY_SECONDS = 40; // per side for one-handed carries
 
-/** A strength, core or carry exercise, dosed for this profile. */
+/**
+ * A strength, core or carry exercise, dosed for this profile. Compound lifts that are not the
+ * session's main lifts get the assistance dose.
+ */
 export function dosed(
   def: ExerciseDef,
   sets: number,
   rx: Prescription,
   profile: Profile,
   note?: string,
+  main = true,
 ): Exercise {
-  const dose = def.kind === "compound" ? rx.compound : rx.isolation;
+  const dose = def.kind !== "compound" ? rx.isolation : main ? rx.compound : rx.assistance;
   const notes = [def.unilateral ? "Each side." : "", note ?? ""].filter(Boolean).join(" ");
   const base = {
     name: def.name,

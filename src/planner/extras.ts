@@ -5,7 +5,7 @@
 import type { Day, Exercise } from "../plan/schema.js";
 import type { Profile } from "../profile/schema.js";
 import { conditioningDose, easyDose } from "./dose.js";
-import { exerciseSeconds } from "./estimate.js";
+import { estimateDayMinutes, exerciseSeconds } from "./estimate.js";
 import { LIBRARY } from "./library.js";
 import { ageBand, conditioningMinutes, recoveryMinutes, warmupMinutes } from "./rules.js";
 import { type Constraints, fits, suitability } from "./select.js";
@@ -25,6 +25,9 @@ const STEADY = [
 function available(pattern: Pattern, c: Constraints): ExerciseDef[] {
   return LIBRARY.filter((def) => def.pattern === pattern && fits(def, c));
 }
+
+/** Cardio gentle enough for a recovery day, best first. */
+const EASY_CARDIO = ["Brisk walk", "Stationary bike", "Elliptical", "Marching in place"];
 
 /** Warm-up lines adding up to the profile's warm-up minutes; balance practice from 65. */
 export function warmupFor(profile: Profile, focus: string): string[] {
@@ -76,15 +79,14 @@ export function recoveryDay(day: number, c: Constraints, index: number): Day {
   ].map((def) => easyDose(def, 30));
 
   const used = picks.reduce((sum, exercise) => sum + exerciseSeconds(exercise), 0);
-  const cardioDefs = STEADY.flatMap((name) =>
-    available("conditioning", c).filter((def) => def.name === name && def.name !== "Jog"),
+  const cardioDefs = EASY_CARDIO.flatMap((name) =>
+    available("conditioning", c).filter((def) => def.name === name),
   );
   const cardioDef = cardioDefs[index % Math.max(1, cardioDefs.length)];
   const cardioSeconds = Math.floor((budget - used - 30) / 60) * 60;
   const exercises =
     cardioDef && cardioSeconds >= 300 ? [easyDose(cardioDef, cardioSeconds), ...picks] : picks;
-  const minutes = Math.ceil(exercises.reduce((sum, e) => sum + exerciseSeconds(e), 0) / 60);
-  return {
+  const plain: Day = {
     day,
     kind: "recovery",
     focus:
@@ -93,8 +95,9 @@ export function recoveryDay(day: number, c: Constraints, index: number): Day {
         : "Active recovery: easy cardio and mobility",
     warmup: [],
     exercises,
-    minutes,
+    minutes: 0,
   };
+  return { ...plain, minutes: estimateDayMinutes(plain) };
 }
 
 function rotate<T>(list: readonly T[], by: number): T[] {

@@ -10,6 +10,7 @@ import type {
 } from "../pipeline/types.js";
 import type { Day, Plan } from "../plan/schema.js";
 import type { Profile } from "../profile/schema.js";
+import { progressPlan } from "../progression/progress.js";
 import { recoveryDay } from "./extras.js";
 import { planNotes } from "./notes.js";
 import { adjustmentFor } from "./progression.js";
@@ -52,7 +53,8 @@ export function buildPlan(profile: Profile, replan?: ReplanInput): Plan {
   });
 
   const title = `${GOAL_TITLE[profile.goal]}: ${hard} training day${hard === 1 ? "" : "s"} a week, ${profile.minutes} min`;
-  return { title, days, notes: planNotes(profile, profile.daysPerWeek - hard) };
+  const plan = { title, days, notes: planNotes(profile, profile.daysPerWeek - hard) };
+  return replan ? progressPlan(plan, replan, profile) : plan;
 }
 
 /** The built-in planner as a plan generator: one partial per finished day, then the plan. */

@@ -25,7 +25,10 @@ export interface Dose {
 }
 
 export interface Prescription {
+  /** The session's main lifts. */
   readonly compound: Dose;
+  /** Other multi-joint work: the main-lift dose, made lighter for strength goals. */
+  readonly assistance: Dose;
   readonly isolation: Dose;
   /** Most sets one exercise gets in a session. */
   readonly maxSets: number;
@@ -95,8 +98,13 @@ export function prescription(profile: Profile): Prescription {
   }
 
   const [restCap, isoCap] = restCaps(profile);
+  const assistance =
+    profile.goal === "strength"
+      ? dose(firstRep(compound.reps) < 6 ? "6-8" : "8-10", 120, compound.effort)
+      : compound;
   return {
     compound: { ...compound, restSeconds: Math.min(compound.restSeconds, restCap) },
+    assistance: { ...assistance, restSeconds: Math.min(assistance.restSeconds, restCap) },
     isolation: { ...isolation, restSeconds: Math.min(isolation.restSeconds, isoCap) },
     maxSets:
       band === "adult" ? MAX_SETS[profile.experience] : Math.min(MAX_SETS[profile.experience], 4),

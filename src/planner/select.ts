@@ -122,7 +122,8 @@ export function pick(
   for (const option of options) {
     const fresh = candidatesFor(option, c).filter((def) => !usedToday.has(def.name));
     if (fresh.length === 0) continue;
-    const repeatCost = c.profile.goal === "strength" && option.pattern !== "isolation" ? 0.1 : 0.75;
+    const lift = option.pattern !== "isolation" && option.pattern !== "core";
+    const repeatCost = c.profile.goal === "strength" && lift ? 0.1 : 0.75;
     const scored = fresh.map((def, index) => ({
       def,
       index,

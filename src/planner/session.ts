@@ -108,13 +108,22 @@ function swapNote(chosen: ExerciseDef, usual: ExerciseDef | undefined, profile: 
   return `In place of ${usual.name}, to spare your ${joint}.`;
 }
 
-/** Whole steps of the set hand-out: essentials to two sets, extras to two, then everyone up. */
-function* steps(maxSets: number): Generator<{ essential: boolean | undefined; level: number }> {
-  yield { essential: true, level: 1 };
-  yield { essential: true, level: 2 };
-  yield { essential: false, level: 1 };
-  yield { essential: false, level: 2 };
-  for (let level = 3; level <= maxSets; level++) yield { essential: undefined, level };
+/**
+ * The steps of the set hand-out: essentials to one set then two; extras straight to two (two
+ * sets of fewer exercises beat one set of many); then everything up a set at a time.
+ */
+function* steps(maxSets: number): Generator<{ essential?: boolean; from: number; to: number }> {
+  yield { essential: true, from: 0, to: 1 };
+  yield { essential: true, from: 1, to: 2 };
+  yield { essential: false, from: 0, to: 2 };
+  for (let level = 3; level <= maxSets; level++) yield { from: level - 1, to: level };
+}
+
+/** Isolation, core and carry work stops at three sets; main lifts may go higher. */
+function setLimit(item: Item, rx: Prescription): number {
+  return item.def.kind === "compound" && item.def.pattern !== "carry"
+    ? rx.maxSets
+    : Math.min(rx.maxSets, 3);
 }
 
 function allocateSets(drafts: readonly Draft[], rx: Prescription, profile: Profile): void {
@@ -124,42 +133,51 @@ function allocateSets(drafts: readonly Draft[], rx: Prescription, profile: Profi
   const perDay = drafts.map(() => emptySets());
   const maxRank = Math.max(0, ...drafts.flatMap((d) => d.items.map((item) => item.rank)));
 
+  const tryAdd = (draft: Draft, dayIndex: number, item: Item, count: number): void => {
+    const share = setContribution(item.def.name);
+    const today = perDay[dayIndex] as MuscleSets;
+    // Sets are worth adding while one of their primary muscles is under target, as long as no
+    // muscle they touch goes over the weekly maximum or the per-session cap.
+    const touched = MAJOR_MUSCLES.filter((m) => (share[m] ?? 0) > 0);
+    const lagging = touched.some((m) => share[m] === 1 && week[m] + count <= target);
+    const overCap = touched.some((m) => {
+      const add = (share[m] ?? 0) * count;
+      return week[m] + add > max || today[m] + add > PLANNER_SESSION_CAP;
+    });
+    if ((touched.length > 0 && !lagging) || overCap) return;
+    item.sets += count;
+    if (estimateDayMinutes(toDay(draft, rx, profile)) > profile.minutes) {
+      item.sets -= count;
+      return;
+    }
+    for (const m of MAJOR_MUSCLES) {
+      week[m] += (share[m] ?? 0) * count;
+      today[m] += (share[m] ?? 0) * count;
+    }
+  };
+
   for (const step of steps(rx.maxSets)) {
     for (let rank = 0; rank <= maxRank; rank++) {
       drafts.forEach((draft, dayIndex) => {
         const item = draft.items.find((i) => i.rank === rank);
-        if (!item || item.sets !== step.level - 1) return;
+        if (!item || item.sets !== step.from || step.to > setLimit(item, rx)) return;
         if (step.essential !== undefined && item.essential !== step.essential) return;
-        const share = setContribution(item.def.name);
-        const today = perDay[dayIndex] as MuscleSets;
-        // A set is worth adding while one of its primary muscles is under target, as long as no
-        // muscle it touches goes over the weekly maximum or the per-session cap.
-        const touched = MAJOR_MUSCLES.filter((m) => (share[m] ?? 0) > 0);
-        const lagging = touched.some((m) => share[m] === 1 && week[m] + 1 <= target);
-        const overCap = touched.some(
-          (m) =>
-            week[m] + (share[m] ?? 0) > max || today[m] + (share[m] ?? 0) > PLANNER_SESSION_CAP,
-        );
-        if ((touched.length > 0 && !lagging) || overCap) return;
-        item.sets += 1;
-        if (estimateDayMinutes(toDay(draft, rx, profile)) > profile.minutes) {
-          item.sets -= 1;
-          return;
-        }
-        for (const m of MAJOR_MUSCLES) {
-          week[m] += share[m] ?? 0;
-          today[m] += share[m] ?? 0;
-        }
+        tryAdd(draft, dayIndex, item, step.to - step.from);
       });
     }
   }
+}
+
+/** The first two bilateral compound lifts of a session; the rest is assistance work. */
+function isMainLift(item: Item): boolean {
+  return item.rank < 2 && item.def.kind === "compound" && !item.def.unilateral;
 }
 
 function toDay(draft: Draft, rx: Prescription, profile: Profile): Day {
   const lifts = draft.items
     .filter((item) => item.sets > 0)
     .sort((a, b) => KIND_ORDER[a.def.kind] - KIND_ORDER[b.def.kind] || a.rank - b.rank)
-    .map((item) => dosed(item.def, item.sets, rx, profile, item.note));
+    .map((item) => dosed(item.def, item.sets, rx, profile, item.note, isMainLift(item)));
   const exercises = draft.finisher ? [...lifts, draft.finisher] : lifts;
   const day: Day = {
     day: draft.day,

@@ -154,7 +154,6 @@ export const TEMPLATES = {
       extra(...DELTS),
       extra(...TRICEPS),
       extra(...CHEST),
-      extra(...CORE),
     ],
   },
   pull: {
