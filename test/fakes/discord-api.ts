@@ -61,6 +61,13 @@ export interface FakeDiscordApi {
   interactionMessages(token: string): FakeMessage[];
   /** Answers the next request that matches with a 429. */
   rateLimitNext(limit: FakeRateLimit): void;
+  /** Called after each request is answered, with the request as recorded. */
+  onRequest?: (request: DiscordRequest) => void;
+  /**
+   * Says which message a component interaction came from: its token's `@original` is that
+   * message, as on Discord, so an update or a deferred edit changes it in place.
+   */
+  attachToMessage(token: string, messageId: string): void;
   /** Makes every webhook request with this token fail as Discord fails an expired token. */
   expireToken(token: string): void;
   close(): Promise<void>;
@@ -78,6 +85,7 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
   const byKey = new Map<string, FakeMessage>();
   const limits: FakeRateLimit[] = [];
   const expired = new Set<string>();
+  let fake: FakeDiscordApi | undefined;
 
   function messageJson(message: FakeMessage, channelId: string) {
     return {
@@ -138,7 +146,8 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
       const token = match[2] ?? "";
       const type = Number(body.type);
       const data = (body.data ?? {}) as Record<string, unknown>;
-      // Types 4 and 5 create the reply; 7 updates the message the component is on.
+      // Types 4 and 5 create a new reply; 7 updates the message the component is on.
+      if (type === 4 || type === 5) byKey.delete(`token:${token}/@original`);
       if (type === 4 || type === 7) upsert(`token:${token}`, "@original", data);
       if (type === 5)
         upsert(`token:${token}`, "@original", { content: "", flags: data.flags ?? 0 });
@@ -218,7 +227,7 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
     const raw = Buffer.concat(chunks).toString("utf8");
     const method = request.method ?? "GET";
     const url = new URL(request.url ?? "/", "http://127.0.0.1");
-    const path = url.pathname.replace(/^\/api\/v10/, "");
+    const path = decodeURIComponent(url.pathname.replace(/^\/api\/v10/, ""));
     const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
     const authorized = request.headers.authorization === "Bot fake-discord-token";
 
@@ -229,7 +238,7 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
       requests.push({ method, path, body, authorized, status: 429 });
       response.writeHead(429, {
         "content-type": "application/json",
-        "retry-after": String(Math.ceil(retryAfter)),
+        "retry-after": String(retryAfter),
         "x-ratelimit-limit": "5",
         "x-ratelimit-remaining": "0",
         "x-ratelimit-reset-after": String(retryAfter),
@@ -247,7 +256,8 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
     }
 
     const [status, answer] = route(method, path, body ?? {});
-    requests.push({ method, path, body, authorized, status });
+    const recorded: DiscordRequest = { method, path, body, authorized, status };
+    requests.push(recorded);
     const headers: Record<string, string> = {
       "x-ratelimit-limit": "5",
       "x-ratelimit-remaining": "4",
@@ -256,10 +266,12 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
     };
     if (answer === undefined) {
       response.writeHead(status, headers).end();
+      fake?.onRequest?.(recorded);
       return;
     }
     response.writeHead(status, { ...headers, "content-type": "application/json" });
     response.end(JSON.stringify(answer));
+    fake?.onRequest?.(recorded);
   }
 
   const server = createServer((request, response) => {
@@ -269,7 +281,7 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
   await once(server, "listening");
   const { port } = server.address() as AddressInfo;
 
-  return {
+  fake = {
     api: `http://127.0.0.1:${port}/api`,
     requests,
     messages,
@@ -287,7 +299,13 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
         });
     },
     interactionMessages(token) {
-      return messages.filter((message) => message.where === `token:${token}`);
+      const mine = new Set<FakeMessage>();
+      for (const [key, message] of byKey) if (key.startsWith(`token:${token}/`)) mine.add(message);
+      return messages.filter((message) => mine.has(message));
+    },
+    attachToMessage(token, messageId) {
+      const message = messages.find((candidate) => candidate.id === messageId);
+      if (message) byKey.set(`token:${token}/@original`, message);
     },
     rateLimitNext(limit) {
       limits.push(limit);
@@ -301,4 +319,5 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
       await once(server, "close");
     },
   };
+  return fake;
 }
