@@ -44,7 +44,7 @@ export interface FakeMessage {
   readonly date: number;
   text: string;
   parse_mode?: string;
-  reply_markup?: { inline_keyboard: { text: string; callback_data?: string }[][] };
+  reply_markup?: { inline_keyboard: { text: string; callback_data?: string; url?: string }[][] };
   /** Earlier texts, oldest first; the current one is `text`. */
   readonly history: string[];
   deleted: boolean;
@@ -123,6 +123,7 @@ export function createFakeTelegramState(
     if (markup === undefined) return undefined;
     const keyboard = (markup as FakeMessage["reply_markup"])?.inline_keyboard ?? [];
     for (const button of keyboard.flat()) {
+      if (button.url !== undefined && button.callback_data === undefined) continue;
       const bytes = Buffer.byteLength(button.callback_data ?? "", "utf8");
       if (bytes < 1 || bytes > MAX_CALLBACK_DATA_BYTES) {
         throw new ApiError(400, "Bad Request: BUTTON_DATA_INVALID");
