@@ -7,6 +7,7 @@ import { createPrometheusMetrics, type PrometheusMetrics } from "../src/promethe
 import { runTerminalChat } from "./cli/chat.js";
 import { composeServices, type Services } from "./compose.js";
 import { type Route, startHttpApi } from "./http/index.js";
+import { startTelegram } from "./telegram/start.js";
 
 /** A running front end. */
 export interface FrontEnd {
@@ -22,6 +23,23 @@ async function startFrontEnds(
   const running: FrontEnd[] = [];
   // Routes other front ends serve on the HTTP server (the Telegram webhook): add them before it starts.
   const routes: Route[] = [];
+  const config = services.config;
+  if (config.TELEGRAM_BOT_TOKEN) {
+    const telegram = await startTelegram({
+      ...services,
+      token: config.TELEGRAM_BOT_TOKEN,
+      ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
+      ...(config.TELEGRAM_WEBHOOK_URL ? { webhookUrl: config.TELEGRAM_WEBHOOK_URL } : {}),
+      ...(config.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: config.TELEGRAM_WEBHOOK_SECRET } : {}),
+      ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
+      limiterKeyPrefix: config.REDIS_PREFIX,
+    });
+    if (telegram.webhook) routes.push(telegram.webhook);
+    if (telegram.webhook && config.HTTP_PORT === undefined) {
+      services.logger.error({}, "TELEGRAM_WEBHOOK_URL needs HTTP_PORT: nothing serves the webhook");
+    }
+    running.push(telegram);
+  }
   if (services.config.HTTP_PORT !== undefined) {
     running.push(await startHttpApi(services, { routes, ...(metrics ? { metrics } : {}) }));
   }
