@@ -2,6 +2,8 @@
  * Registers fitplan's slash commands in bulk: `npm run discord:register` for every server (global
  * commands can take a while to show), or `-- --guild ID` for one server, updated at once.
  */
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { REST, Routes } from "discord.js";
 import { parseConfig } from "../../src/config.js";
 import { commandDefinitions } from "./commands.js";
@@ -47,7 +49,7 @@ async function main(): Promise<void> {
   );
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop() ?? "\0")) {
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   main().catch((error: unknown) => {
     process.stderr.write(
       `registration failed: ${error instanceof Error ? error.message : "unknown error"}\n`,
