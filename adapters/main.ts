@@ -6,6 +6,7 @@ import { parseConfig } from "../src/config.js";
 import { createPrometheusMetrics, type PrometheusMetrics } from "../src/prometheus.js";
 import { runTerminalChat } from "./cli/chat.js";
 import { composeServices, type Services } from "./compose.js";
+import { startDiscord } from "./discord/index.js";
 import { type Route, startHttpApi } from "./http/index.js";
 import { startTelegram } from "./telegram/start.js";
 
@@ -39,6 +40,9 @@ async function startFrontEnds(
       services.logger.error({}, "TELEGRAM_WEBHOOK_URL needs HTTP_PORT: nothing serves the webhook");
     }
     running.push(telegram);
+  }
+  if (config.DISCORD_TOKEN && config.DISCORD_APP_ID) {
+    running.push(await startDiscord(services));
   }
   if (services.config.HTTP_PORT !== undefined) {
     running.push(await startHttpApi(services, { routes, ...(metrics ? { metrics } : {}) }));
