@@ -44,6 +44,8 @@ export interface ReplanInput {
   readonly feedback: Feedback;
   /** Consecutive hard weeks before this one, for deload decisions. */
   readonly hardWeeks: number;
+  /** How the week before last felt: "too hard" twice in a row calls for a deload. */
+  readonly previousRating?: Feedback["rating"];
 }
 
 export interface Feedback {

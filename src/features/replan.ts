@@ -1,0 +1,386 @@
+/**
+ * /replan: a short feedback dialogue about last week (sessions done, how it felt, what hurt, any
+ * profile change), then next week's plan, made from last week's by the progression rules. The
+ * dialogue's state is a small JSON document per user, so any instance can continue it.
+ */
+import type { Feature, FeatureContext, Turn } from "../coach.js";
+import type { ChoiceOption, ChoiceSet, Reply } from "../conversation/types.js";
+import type { Feedback, ReplanInput } from "../pipeline/types.js";
+import type { Plan } from "../plan/schema.js";
+import type { Clock, UserKey } from "../ports.js";
+import {
+  FIELD_SCHEMAS,
+  fieldSpec,
+  INJURIES,
+  type Profile,
+  ProfileSchema,
+} from "../profile/schema.js";
+import { loadingWeeks } from "../progression/deload.js";
+import type { HistoryEntry, Store } from "../store/types.js";
+import { FEATURE_BUTTONS, FEATURE_MESSAGES } from "./messages.js";
+
+export const REPLAN_DEFAULTS = {
+  dialogueTtlMs: 86_400_000, // 1 day: an abandoned dialogue is dropped
+  historyWeeks: 12, // weeks read back to count loading weeks since the last deload
+  maxExercises: 24, // painful-exercise options; a Discord select menu holds 25 with "None"
+} as const;
+
+export interface ReplanFeatureDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly options?: { readonly [K in keyof typeof REPLAN_DEFAULTS]?: number };
+}
+
+type Step = "sessions" | "rating" | "painful" | "profile" | "field";
+type EditField = "daysPerWeek" | "minutes" | "equipment" | "injuries";
+
+interface Dialogue {
+  readonly seq: number;
+  readonly step: Step;
+  readonly startedAt: number;
+  readonly week: number;
+  readonly planned: number;
+  readonly exercises: readonly string[];
+  readonly sessionsDone?: number;
+  readonly rating?: Feedback["rating"];
+  readonly painful: readonly string[];
+  readonly field?: EditField;
+  readonly picks: readonly string[];
+  readonly changes: Partial<Pick<Profile, EditField>>;
+}
+
+const PREFIX = "replan:";
+const RATINGS = ["too_easy", "about_right", "too_hard"] as const;
+const RATING_LABELS = {
+  too_easy: FEATURE_BUTTONS.tooEasy,
+  about_right: FEATURE_BUTTONS.aboutRight,
+  too_hard: FEATURE_BUTTONS.tooHard,
+} as const;
+const EDITS: readonly { value: EditField | "keep"; label: string }[] = [
+  { value: "keep", label: FEATURE_BUTTONS.keep },
+  { value: "daysPerWeek", label: FEATURE_BUTTONS.days },
+  { value: "minutes", label: FEATURE_BUTTONS.minutes },
+  { value: "equipment", label: FEATURE_BUTTONS.equipment },
+  { value: "injuries", label: FEATURE_BUTTONS.injury },
+];
+const stateKey = (user: UserKey) => `replan:${user}`;
+
+/** Exercise names of a plan's working days, each once, in order. */
+export function exerciseNames(plan: Plan, max: number): string[] {
+  const names = plan.days.flatMap((day) => day.exercises.map((exercise) => exercise.name));
+  return [...new Set(names)].slice(0, max);
+}
+
+function trainingDayCount(plan: Plan): number {
+  return plan.days.filter((day) => day.kind === "training").length;
+}
+
+function set(dialogue: Dialogue, mode: ChoiceSet["mode"], options: ChoiceOption[]): ChoiceSet {
+  const actions = [
+    ...(mode === "multi" ? [{ value: "done" as const, label: FEATURE_BUTTONS.done }] : []),
+    { value: "cancel" as const, label: FEATURE_BUTTONS.cancel },
+  ];
+  return { mode, ref: `${PREFIX}${dialogue.seq}`, options, actions, acceptsText: true };
+}
+
+function question(dialogue: Dialogue, group: boolean): Reply {
+  const tick = (value: string) => (group ? {} : { selected: dialogue.picks.includes(value) });
+  switch (dialogue.step) {
+    case "sessions": {
+      const options = Array.from({ length: dialogue.planned + 1 }, (_, n) => ({
+        value: String(n),
+        label: String(n),
+      }));
+      return {
+        text: FEATURE_MESSAGES.replanSessions(dialogue.planned),
+        choices: set(dialogue, "single", options),
+      };
+    }
+    case "rating":
+      return {
+        text: FEATURE_MESSAGES.replanRating,
+        choices: set(
+          dialogue,
+          "single",
+          RATINGS.map((value) => ({ value, label: RATING_LABELS[value] })),
+        ),
+      };
+    case "painful": {
+      const options = [
+        ...dialogue.exercises.map((name, index) => ({
+          value: `x${index}`,
+          label: name,
+          ...tick(`x${index}`),
+        })),
+        { value: "none", label: FEATURE_BUTTONS.none },
+      ];
+      const text = group ? FEATURE_MESSAGES.replanPainfulGroup : FEATURE_MESSAGES.replanPainful;
+      return { text, choices: set(dialogue, "multi", options) };
+    }
+    case "profile": {
+      const first = Object.keys(dialogue.changes).length === 0;
+      return {
+        text: first ? FEATURE_MESSAGES.replanProfile : FEATURE_MESSAGES.replanProfileMore,
+        choices: set(dialogue, "single", [...EDITS]),
+      };
+    }
+    case "field": {
+      const spec = fieldSpec(dialogue.field ?? "minutes");
+      if (spec.kind === "number") {
+        const options = spec.presets.map((n) => ({ value: String(n), label: String(n) }));
+        return { text: spec.question, choices: set(dialogue, "single", options) };
+      }
+      const values =
+        dialogue.field === "injuries"
+          ? INJURIES.filter((injury) => injury !== "none")
+          : (spec.kind === "multi" ? spec.options : []).map((option) => option.value);
+      const options = values.map((value) => ({
+        value,
+        label:
+          spec.kind === "multi"
+            ? (spec.options.find((o) => o.value === value)?.label ?? value)
+            : value,
+        ...tick(value),
+      }));
+      return { text: spec.question, choices: set(dialogue, "multi", options) };
+    }
+  }
+}
+
+/** Reads "2", "1, 3" or names against a list; undefined when something is not understood. */
+function pickIndexes(text: string, names: readonly string[]): number[] | undefined {
+  const found: number[] = [];
+  for (const part of text
+    .split(/[,;]|\band\b/i)
+    .map((piece) => piece.trim())
+    .filter(Boolean)) {
+    const number = Number(part);
+    const index = Number.isInteger(number)
+      ? number - 1
+      : names.findIndex((name) => name.toLowerCase() === part.toLowerCase());
+    if (index < 0 || index >= names.length) return undefined;
+    found.push(index);
+  }
+  return found;
+}
+
+export function createReplanFeature(deps: ReplanFeatureDeps): Feature {
+  const options = { ...REPLAN_DEFAULTS, ...deps.options };
+  const { store, clock } = deps;
+
+  async function load(user: UserKey): Promise<Dialogue | undefined> {
+    const dialogue = (await store.getJson(stateKey(user))) as Dialogue | undefined;
+    if (!dialogue || typeof dialogue !== "object" || typeof dialogue.seq !== "number")
+      return undefined;
+    if (clock() - dialogue.startedAt > options.dialogueTtlMs) {
+      await store.deleteJson(stateKey(user));
+      return undefined;
+    }
+    return dialogue;
+  }
+
+  async function ask(context: FeatureContext, dialogue: Dialogue, prefix?: string): Promise<Turn> {
+    await store.setJson(stateKey(context.user), dialogue);
+    const reply = question(dialogue, context.group);
+    return { replies: prefix ? [{ text: prefix }, reply] : [reply] };
+  }
+
+  function next(dialogue: Dialogue, step: Step, patch: Partial<Dialogue> = {}): Dialogue {
+    return { ...dialogue, ...patch, step, seq: dialogue.seq + 1, picks: patch.picks ?? [] };
+  }
+
+  async function finish(context: FeatureContext, dialogue: Dialogue): Promise<Turn> {
+    await store.deleteJson(stateKey(context.user));
+    const weeks = await store.listHistory(context.user, options.historyWeeks);
+    const latest = weeks.find((entry) => entry.week === dialogue.week) ?? weeks[0];
+    if (!latest || !context.profile) return { replies: [{ text: FEATURE_MESSAGES.replanNoPlan }] };
+
+    const feedback: Feedback = {
+      sessionsDone: dialogue.sessionsDone ?? 0,
+      rating: dialogue.rating ?? "about_right",
+      painful: dialogue.painful,
+    };
+    await store.setFeedback(context.user, latest.week, feedback);
+    const profile = ProfileSchema.parse({ ...context.profile, ...dialogue.changes });
+    const replan = replanInput(latest, weeks, feedback);
+    const turn = await context.requestPlan(profile, { replan });
+    return {
+      ...turn,
+      replies: [{ text: FEATURE_MESSAGES.replanWriting(replan.week) }, ...turn.replies],
+    };
+  }
+
+  /** Handles one answer, typed or pressed, to the open question. */
+  async function answer(
+    context: FeatureContext,
+    dialogue: Dialogue,
+    value: string,
+    typed: boolean,
+  ) {
+    if (value === "cancel" || (typed && /^(cancel|stop)$/i.test(value.trim()))) {
+      await store.deleteJson(stateKey(context.user));
+      return { replies: [{ text: FEATURE_MESSAGES.replanCancelled }] };
+    }
+    switch (dialogue.step) {
+      case "sessions": {
+        const done = Number(value.trim());
+        if (!Number.isInteger(done) || done < 0 || done > dialogue.planned) {
+          return ask(context, dialogue, FEATURE_MESSAGES.replanSessionsHint(dialogue.planned));
+        }
+        return ask(context, next(dialogue, "rating", { sessionsDone: done }));
+      }
+      case "rating": {
+        const typedRating = RATINGS.find(
+          (rating) => RATING_LABELS[rating].toLowerCase() === value.trim().toLowerCase(),
+        );
+        const rating = RATINGS.find((candidate) => candidate === value) ?? typedRating;
+        if (!rating) return ask(context, dialogue, FEATURE_MESSAGES.replanNotSure);
+        const step = dialogue.exercises.length > 0 ? "painful" : "profile";
+        return ask(context, next(dialogue, step, { rating }));
+      }
+      case "painful":
+        return painful(context, dialogue, value, typed);
+      case "profile": {
+        const choice = EDITS.find(
+          (edit) =>
+            edit.value === value ||
+            (typed && edit.label.toLowerCase() === value.trim().toLowerCase()),
+        );
+        if (!choice) return ask(context, dialogue, FEATURE_MESSAGES.replanNotSure);
+        if (choice.value === "keep") return finish(context, dialogue);
+        const field = choice.value;
+        const current = { ...context.profile, ...dialogue.changes }[field];
+        const picks = Array.isArray(current) ? current.filter((item) => item !== "none") : [];
+        return ask(context, next(dialogue, "field", { field, picks }));
+      }
+      case "field":
+        return editField(context, dialogue, value, typed);
+    }
+  }
+
+  async function painful(
+    context: FeatureContext,
+    dialogue: Dialogue,
+    value: string,
+    typed: boolean,
+  ) {
+    const names = dialogue.exercises;
+    const done = (picks: readonly string[]) =>
+      ask(
+        context,
+        next(dialogue, "profile", {
+          painful: picks.map((pick) => names[Number(pick.slice(1))] ?? "").filter(Boolean),
+        }),
+      );
+    const word = value.trim().toLowerCase();
+    if (word === "none" || (typed && word === FEATURE_BUTTONS.none.toLowerCase())) return done([]);
+    if (value === "done" || (typed && word === "done")) return done(dialogue.picks);
+    if (!typed && /^x\d+$/.test(value)) {
+      const picks = dialogue.picks.includes(value)
+        ? dialogue.picks.filter((pick) => pick !== value)
+        : [...dialogue.picks, value];
+      return ask(context, { ...dialogue, seq: dialogue.seq + 1, picks });
+    }
+    const indexes = typed ? pickIndexes(value, names) : undefined;
+    if (!indexes || indexes.length === 0)
+      return ask(context, dialogue, FEATURE_MESSAGES.replanNotSure);
+    return done(indexes.map((index) => `x${index}`));
+  }
+
+  async function editField(
+    context: FeatureContext,
+    dialogue: Dialogue,
+    value: string,
+    typed: boolean,
+  ) {
+    const field = dialogue.field ?? "minutes";
+    const spec = fieldSpec(field);
+    const back = (changes: Dialogue["changes"]) =>
+      ask(context, next(dialogue, "profile", { changes: { ...dialogue.changes, ...changes } }));
+
+    if (spec.kind === "number") {
+      const parsed = FIELD_SCHEMAS[field].safeParse(Number(value.trim()));
+      if (!parsed.success) {
+        return ask(context, dialogue, FEATURE_MESSAGES.replanNumber(spec.min, spec.max, spec.unit));
+      }
+      return back({ [field]: parsed.data });
+    }
+    const isOption = (candidate: string) =>
+      spec.kind === "multi" && spec.options.some((option) => option.value === candidate);
+    if (value === "done" || (typed && value.trim().toLowerCase() === "done")) {
+      if (field === "injuries") {
+        const injuries = dialogue.picks.length > 0 ? dialogue.picks : ["none"];
+        return back({ injuries: FIELD_SCHEMAS.injuries.parse(injuries) });
+      }
+      if (dialogue.picks.length === 0)
+        return ask(context, dialogue, FEATURE_MESSAGES.replanPickOne);
+      return back({ equipment: FIELD_SCHEMAS.equipment.parse(dialogue.picks) });
+    }
+    if (!typed && isOption(value) && value !== "none") {
+      const picks = dialogue.picks.includes(value)
+        ? dialogue.picks.filter((pick) => pick !== value)
+        : [...dialogue.picks, value];
+      return ask(context, { ...dialogue, seq: dialogue.seq + 1, picks });
+    }
+    return ask(context, dialogue, FEATURE_MESSAGES.replanNotSure);
+  }
+
+  return {
+    name: "replan",
+    commands: ["replan"],
+    prefix: PREFIX,
+
+    async command(_name, _args, context) {
+      const [latest] = await store.listHistory(context.user, 1);
+      if (!latest || !context.profile)
+        return { replies: [{ text: FEATURE_MESSAGES.replanNoPlan }] };
+      const dialogue: Dialogue = {
+        seq: 1,
+        step: "sessions",
+        startedAt: clock(),
+        week: latest.week,
+        planned: Math.max(1, trainingDayCount(latest.plan)),
+        exercises: exerciseNames(latest.plan, options.maxExercises),
+        painful: [],
+        picks: [],
+        changes: {},
+      };
+      return ask(context, dialogue);
+    },
+
+    async choice(value, ref, context) {
+      const dialogue = await load(context.user);
+      if (!dialogue || ref !== `${PREFIX}${dialogue.seq}`) {
+        return { replies: [], notice: FEATURE_MESSAGES.replanStale };
+      }
+      return answer(context, dialogue, value, false);
+    },
+
+    async text(value, context) {
+      const dialogue = await load(context.user);
+      if (!dialogue) return undefined;
+      return answer(context, dialogue, value, true);
+    },
+
+    async reset(user) {
+      await store.deleteJson(stateKey(user));
+    },
+  };
+}
+
+/** What the generators receive: last week's plan, its feedback and the deload bookkeeping. */
+export function replanInput(
+  latest: HistoryEntry,
+  weeks: readonly HistoryEntry[],
+  feedback: Feedback,
+): ReplanInput {
+  const before = weeks.filter((entry) => entry.week < latest.week);
+  const previousRating = before[0]?.feedback?.rating;
+  return {
+    week: latest.week + 1,
+    previous: latest.plan,
+    feedback,
+    hardWeeks: loadingWeeks([latest, ...before].map((entry) => entry.plan)),
+    ...(previousRating ? { previousRating } : {}),
+  };
+}
