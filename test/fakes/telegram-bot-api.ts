@@ -30,6 +30,7 @@ export async function startFakeBotApi(options: FakeTelegramOptions = {}) {
     try {
       const { params, files } = await readApiRequest(request, url);
       state.record(method, params, files);
+      events.emit("change");
       const failure = scripted.get(method)?.shift();
       if (failure) throw failure;
       const result = await state.call(method, params, files);
