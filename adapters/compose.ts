@@ -5,7 +5,7 @@
 
 import { type Coach, createCoach, type Feature } from "../src/coach.js";
 import type { Config } from "../src/config.js";
-import { secretsOf } from "../src/config.js";
+import { priceOverrides, secretsOf } from "../src/config.js";
 import { createExportFeature } from "../src/features/export.js";
 import { createHistoryFeature } from "../src/features/history.js";
 import { createReplanFeature } from "../src/features/replan.js";
@@ -80,24 +80,9 @@ function buildLlm(config: Config, logger: Logger, clock: Clock): PlanGenerator |
     logger.info({}, "OPENAI_API_KEY is not set: plans come from the built-in planner");
     return undefined;
   }
-  const overrides = {
-    ...(config.LLM_PRICE_INPUT_PER_M !== undefined
-      ? { inputPerM: config.LLM_PRICE_INPUT_PER_M }
-      : {}),
-    ...(config.LLM_PRICE_CACHED_INPUT_PER_M !== undefined
-      ? { cachedInputPerM: config.LLM_PRICE_CACHED_INPUT_PER_M }
-      : {}),
-    ...(config.LLM_PRICE_OUTPUT_PER_M !== undefined
-      ? { outputPerM: config.LLM_PRICE_OUTPUT_PER_M }
-      : {}),
-  };
-  const prices = pricesFor(config.OPENAI_MODEL, overrides);
-  if (!prices) {
-    logger.warn(
-      { model: config.OPENAI_MODEL },
-      "no prices known for this model: set LLM_PRICE_INPUT_PER_M and LLM_PRICE_OUTPUT_PER_M; costs count as zero",
-    );
-  }
+  const prices = pricesFor(config.OPENAI_MODEL, priceOverrides(config));
+  // parseConfig refuses a model without prices, so this only guards against a changed table.
+  if (!prices) throw new Error(`no prices for model ${config.OPENAI_MODEL}`);
   const client = createOpenAIClient({
     apiKey: config.OPENAI_API_KEY,
     ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
@@ -106,7 +91,7 @@ function buildLlm(config: Config, logger: Logger, clock: Clock): PlanGenerator |
   return createLlmGenerator({
     client,
     model: config.OPENAI_MODEL,
-    prices: prices ?? { inputPerM: 0, cachedInputPerM: 0, outputPerM: 0 },
+    prices,
     maxOutputTokens: config.LLM_MAX_OUTPUT_TOKENS,
     timeouts: { firstTokenMs: config.LLM_FIRST_TOKEN_TIMEOUT_MS, totalMs: config.LLM_TIMEOUT_MS },
     clock,

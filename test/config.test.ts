@@ -30,8 +30,27 @@ describe("parseConfig", () => {
   });
 
   it("treats blank variables as unset", () => {
-    const result = parseConfig({ OPENAI_API_KEY: "  ", TELEGRAM_BOT_TOKEN: "" });
-    expect(result.ok).toBe(true);
+    const result = parseConfig({
+      OPENAI_API_KEY: "  ",
+      TELEGRAM_BOT_TOKEN: "",
+      HTTP_PORT: "",
+      LLM_PRICE_INPUT_PER_M: "",
+      PLAN_LIMIT_PER_HOUR: " ",
+    });
+    if (!result.ok) throw new Error(result.problems.join("\n"));
+    expect(result.config.HTTP_PORT).toBeUndefined();
+    expect(result.config.LLM_PRICE_INPUT_PER_M).toBeUndefined();
+    expect(result.config.PLAN_LIMIT_PER_HOUR).toBe(10);
+  });
+
+  it("refuses a Telegram webhook without the HTTP server that would receive it", () => {
+    const result = parseConfig({
+      TELEGRAM_BOT_TOKEN: "1:a",
+      TELEGRAM_WEBHOOK_URL: "https://x.example/tg",
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.some((problem) => problem.startsWith("HTTP_PORT:"))).toBe(true);
   });
 
   it("lists every configured secret for redaction", () => {

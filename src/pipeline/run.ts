@@ -16,6 +16,7 @@ import type {
   PlanGenerator,
   PlanMeta,
   ReplanInput,
+  SpentOnFailure,
   Usage,
 } from "./types.js";
 import { validateProfile } from "./validate.js";
@@ -120,6 +121,14 @@ export async function* runPipeline(
   let generator = deps.generator;
   let result: Attempt | undefined;
 
+  let usage: Usage | undefined;
+  let costUsd: number | undefined;
+  const countFailure = (error: unknown) => {
+    const spent = (error ?? {}) as SpentOnFailure;
+    usage = addUsage(usage, spent.usage);
+    if (spent.costUsd) costUsd = (costUsd ?? 0) + spent.costUsd;
+  };
+
   yield { type: "stage", stage: "generate", state: "started" };
   try {
     const run = attempt(generator, profile, base);
@@ -137,6 +146,7 @@ export async function* runPipeline(
     }
   } catch (error) {
     if (signal.aborted) return;
+    countFailure(error);
     log.warn(
       { err: error, generator: generator.id },
       "generator failed; using the built-in planner",
@@ -145,8 +155,8 @@ export async function* runPipeline(
   yield { type: "stage", stage: "generate", state: "done" };
 
   yield { type: "stage", stage: "enforce", state: "started" };
-  let usage = result?.usage;
-  let costUsd = result?.costUsd;
+  usage = addUsage(usage, result?.usage);
+  if (result?.costUsd !== undefined) costUsd = (costUsd ?? 0) + result.costUsd;
   let verdict: Judged = result
     ? judge(result.candidate, profile)
     : { ok: false, problems: ["generation failed"] };
@@ -163,6 +173,7 @@ export async function* runPipeline(
       verdict = judge(retry.candidate, profile);
     } catch (error) {
       if (signal.aborted) return;
+      countFailure(error);
       log.warn({ err: error }, "retry failed");
     }
   }

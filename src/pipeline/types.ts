@@ -73,6 +73,15 @@ export type GeneratorChunk =
       readonly costUsd?: number;
     };
 
+/**
+ * What a generator's error may carry when it failed after spending tokens (a refusal, a cut-off
+ * answer): the pipeline still counts them.
+ */
+export interface SpentOnFailure {
+  readonly usage?: Usage;
+  readonly costUsd?: number;
+}
+
 /** The built-in planner and the LLM both sit behind this interface. */
 export interface PlanGenerator {
   readonly id: string;

@@ -105,6 +105,14 @@ describe("runPipeline", () => {
     expect(result.meta.notices).toContain(MESSAGES.fallbackNotice);
   });
 
+  it("counts what a failed generator had already spent", async () => {
+    const refusal = Object.assign(new Error("refused"), { costUsd: 0.0007 });
+    const llm = scripted([() => refusal]);
+    const result = done(await collect(runPipeline({ profile, signal }, deps(llm))));
+    expect(result.meta.source).toBe("planner");
+    expect(result.meta.costUsd).toBeCloseTo(0.0007);
+  });
+
   it("retries once with the violations, then uses the repaired answer", async () => {
     const good = buildPlan(profile);
     const llm = scripted([
