@@ -85,8 +85,10 @@ export function repairPlan(plan: Plan, profile: Profile): RepairResult {
 
 function fixDay(day: Day, profile: Profile): Day {
   const exercises: Exercise[] = [];
+  const planned = day.exercises.map((e) => findExercise(e.name)?.name ?? e.name);
   for (const exercise of day.exercises) {
-    const used = new Set(exercises.map((e) => findExercise(e.name)?.name ?? e.name));
+    // A substitute must not repeat anything already on the day, before or after it.
+    const used = new Set([...planned, ...exercises.map((e) => e.name)]);
     const safe = safeVersion(exercise, profile, used);
     if (safe) exercises.push(fixIntensity(safe, profile));
   }
@@ -113,7 +115,7 @@ function safeVersion(
 ): Exercise | undefined {
   const def = findExercise(exercise.name);
   if (def && hasEquipment(def, profile.equipment) && !isContraindicated(def, profile.injuries)) {
-    return used.has(def.name) ? undefined : exercise;
+    return exercise;
   }
   const pattern = def ? undefined : GUESSES.find(([words]) => words.test(exercise.name))?.[1];
   const like = def ? { def } : pattern ? { pattern } : undefined;

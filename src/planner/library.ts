@@ -38,7 +38,7 @@ export function normalizeName(name: string): string {
     .filter((word) => word.length > 0)
     .map((word) => WORD_ALIASES[word] ?? word)
     .map((word) =>
-      word.length > 3 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word,
+      word.length > 2 && word.endsWith("s") && !word.endsWith("ss") ? word.slice(0, -1) : word,
     )
     .join(" ");
 }
