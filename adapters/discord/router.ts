@@ -22,7 +22,8 @@ import type { Store } from "../../src/store/types.js";
 import { runAdminCommand } from "./admin.js";
 import { planWithAnswers } from "./answers.js";
 import { ADMIN_COMMAND, COACH_COMMANDS, givenAnswers } from "./commands.js";
-import { type ComponentId, decodeId } from "./ids.js";
+import { decodeId } from "./ids.js";
+import { componentTurn } from "./inputs.js";
 import { DISCORD_TEXT } from "./messages.js";
 import { answerModal, DISCORD_LIMITS, renderReplies } from "./render.js";
 import { type Outcome, RESPOND_DEFAULTS, type RespondStyle, respond } from "./respond.js";
@@ -195,29 +196,12 @@ export function createInteractionRouter(deps: RouterDeps) {
     await run(
       interaction,
       "update",
-      async () => fromTurn(interaction, user, await componentTurn(interaction, id, user), log),
+      async () => {
+        const handle = (input: Input) => deps.coach.handle(user, input, CONTEXT);
+        return fromTurn(interaction, user, await componentTurn(interaction, id, handle), log);
+      },
       log,
     );
-  }
-
-  /** Feeds a press, a selection or a typed modal answer to the coach. */
-  async function componentTurn(
-    interaction: ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction,
-    id: ComponentId,
-    user: UserKey,
-  ): Promise<Turn> {
-    const choice = (value: string): Input => ({ kind: "choice", value, ref: id.ref });
-    const handle = (input: Input) => deps.coach.handle(user, input, CONTEXT);
-
-    if (interaction.isModalSubmit()) {
-      const value = interaction.fields.getTextInputValue("answer").trim();
-      return handle(value === "" ? choice("skip") : { kind: "text", value });
-    }
-    if (interaction.isStringSelectMenu() && id.op === "m") {
-      return applyMulti(interaction, handle, choice);
-    }
-    if (interaction.isStringSelectMenu()) return handle(choice(interaction.values[0] ?? ""));
-    return handle(choice(id.arg));
   }
 
   return async function route(interaction: Interaction): Promise<void> {
@@ -235,28 +219,6 @@ export function createInteractionRouter(deps: RouterDeps) {
       await onComponent(interaction, log);
     }
   };
-}
-
-/**
- * A multi-choice select sends the whole new selection. The options rendered as default are the
- * ones ticked so far, so each option whose state changed is toggled, then the answer is done.
- */
-async function applyMulti(
-  interaction: StringSelectMenuInteraction,
-  handle: (input: Input) => Promise<Turn>,
-  choice: (value: string) => Input,
-): Promise<Turn> {
-  const component = interaction.component as { options?: { value: string; default?: boolean }[] };
-  const ticked = new Set((component.options ?? []).filter((o) => o.default).map((o) => o.value));
-  const wanted = new Set(interaction.values);
-  const changes = [...new Set([...ticked, ...wanted])].filter(
-    (v) => ticked.has(v) !== wanted.has(v),
-  );
-  for (const value of changes) {
-    const turn = await handle(choice(value));
-    if (turn.notice && turn.replies.length === 0) return turn;
-  }
-  return handle(choice("done"));
 }
 
 function notice(text: string): Handled {
