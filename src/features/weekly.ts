@@ -35,6 +35,17 @@ function describeWhen(when: WeeklyTime, zone: string): string {
   return `${weekdayName(when.day)}s at ${when.time} (${zone})`;
 }
 
+function askZone(message: string): Turn {
+  const choices = {
+    mode: "single",
+    ref: ZONE_REF,
+    options: [{ value: "UTC", label: FEATURE_BUTTONS.utc }],
+    actions: [{ value: "cancel", label: FEATURE_BUTTONS.cancel }],
+    acceptsText: true,
+  } as const;
+  return { replies: [{ text: message, choices }] };
+}
+
 function text(message: string): Turn {
   return { replies: [{ text: message }] };
 }
@@ -63,27 +74,18 @@ export function createWeeklyFeature(deps: WeeklyFeatureDeps): Feature {
     if (zone) return turnOn(context.user, parsed.when, zone);
 
     await store.setJson(pendingKey(context.user), parsed.when);
-    return {
-      replies: [
-        {
-          text: FEATURE_MESSAGES.weeklyAskZone,
-          choices: {
-            mode: "single",
-            ref: ZONE_REF,
-            options: [{ value: "UTC", label: FEATURE_BUTTONS.utc }],
-            actions: [{ value: "cancel", label: FEATURE_BUTTONS.cancel }],
-            acceptsText: true,
-          },
-        },
-      ],
-    };
+    return askZone(FEATURE_MESSAGES.weeklyAskZone);
   }
 
   async function setZone(user: UserKey, typed: string): Promise<Turn> {
     const parsed = parseZone(typed);
-    if (!parsed.ok) return text(FEATURE_MESSAGES.weeklyBadZone);
-    await saveZone(store, user, parsed.zone);
     const pending = (await store.getJson(pendingKey(user))) as WeeklyTime | undefined;
+    if (!parsed.ok) {
+      return pending
+        ? askZone(FEATURE_MESSAGES.weeklyBadZone)
+        : text(FEATURE_MESSAGES.weeklyBadZone);
+    }
+    await saveZone(store, user, parsed.zone);
     if (pending) {
       await store.deleteJson(pendingKey(user));
       return turnOn(user, pending, parsed.zone);
