@@ -75,7 +75,7 @@ describe("checkPlan", () => {
     const seven = profile({ daysPerWeek: 7 });
     const plan = edited(buildPlan(seven), (p) => {
       const training = firstTrainingDay(p);
-      p.days = p.days.map((day, index) => ({ ...structuredClone(training), day: index + 1 }));
+      p.days = p.days.map((_, index) => ({ ...structuredClone(training), day: index + 1 }));
     });
     expect(codes(plan, seven)).toContain("too_many_hard_days");
   });
