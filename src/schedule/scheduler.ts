@@ -39,7 +39,7 @@ export interface SchedulerDeps {
   readonly logger: Logger;
   /** One per front end this instance runs. Subscribers of other platforms are left to others. */
   readonly notifiers: readonly Notifier[];
-  readonly options?: Partial<typeof SCHEDULER_DEFAULTS>;
+  readonly options?: { readonly [K in keyof typeof SCHEDULER_DEFAULTS]?: number };
 }
 
 export interface Scheduler {
