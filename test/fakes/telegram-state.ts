@@ -4,18 +4,10 @@
  */
 import type { EventEmitter } from "node:events";
 import type { UploadedFile } from "./telegram-body.js";
-import { parseTelegramHtml } from "./telegram-html.js";
+import { ApiError, checkMarkup, checkText, NOT_MODIFIED } from "./telegram-rules.js";
 import { createUpdateQueue } from "./telegram-updates.js";
 
-export class ApiError extends Error {
-  constructor(
-    readonly code: number,
-    readonly description: string,
-    readonly retryAfter?: number,
-  ) {
-    super(description);
-  }
-}
+export { ApiError } from "./telegram-rules.js";
 
 export interface FakeTelegramOptions {
   readonly token?: string;
@@ -50,11 +42,6 @@ export interface FakeMessage {
   deleted: boolean;
   document?: { readonly file_name: string; readonly content: string };
 }
-
-const MAX_TEXT = 4_096;
-const MAX_CALLBACK_DATA_BYTES = 64;
-const NOT_MODIFIED =
-  "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
 
 export function createFakeTelegramState(
   options: FakeTelegramOptions & { token: string },
@@ -103,33 +90,6 @@ export function createFakeTelegramState(
     };
     entry.messages.push(message);
     return message;
-  }
-
-  function checkText(text: unknown, parseMode: unknown): string {
-    if (typeof text !== "string" || text.trim() === "") {
-      throw new ApiError(400, "Bad Request: message text is empty");
-    }
-    let visible = text;
-    if (parseMode === "HTML") {
-      const parsed = parseTelegramHtml(text);
-      if (!parsed.ok) throw new ApiError(400, parsed.error);
-      visible = parsed.visible;
-    }
-    if (visible.length > MAX_TEXT) throw new ApiError(400, "Bad Request: message is too long");
-    return text;
-  }
-
-  function checkMarkup(markup: unknown): FakeMessage["reply_markup"] | undefined {
-    if (markup === undefined) return undefined;
-    const keyboard = (markup as FakeMessage["reply_markup"])?.inline_keyboard ?? [];
-    for (const button of keyboard.flat()) {
-      if (button.url !== undefined && button.callback_data === undefined) continue;
-      const bytes = Buffer.byteLength(button.callback_data ?? "", "utf8");
-      if (bytes < 1 || bytes > MAX_CALLBACK_DATA_BYTES) {
-        throw new ApiError(400, "Bad Request: BUTTON_DATA_INVALID");
-      }
-    }
-    return markup as FakeMessage["reply_markup"];
   }
 
   function editable(params: Record<string, unknown>): FakeMessage {

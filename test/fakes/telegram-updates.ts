@@ -2,7 +2,7 @@
  * The update side of the fake Bot API: a queue served by getUpdates with real long polling, or
  * pushed to a webhook (loopback only) with the secret-token header, as Telegram does.
  */
-import type { ApiError as ApiErrorType } from "./telegram-state.js";
+import type { ApiError as ApiErrorType } from "./telegram-rules.js";
 
 export interface Update {
   readonly update_id: number;
