@@ -29,10 +29,17 @@ export function renderReply(reply: Reply): string {
   const lines = [reply.text];
   const choices = reply.choices;
   if (!choices) return lines.join("\n");
-  choices.options.forEach((option, index) => {
-    const tick = choices.mode === "multi" ? (option.selected ? "[x] " : "[ ] ") : "";
-    lines.push(`  ${index + 1}. ${tick}${option.label}`);
-  });
+  // Number questions offer quick picks; the number itself is the answer, so no list numbers.
+  const quickPicks = choices.options.every((option) => /^\d+$/.test(option.value));
+  if (quickPicks && choices.options.length > 0) {
+    lines.push(`  (for example ${choices.options.map((option) => option.label).join(", ")})`);
+  } else {
+    choices.options.forEach((option, index) => {
+      const tick = choices.mode === "multi" ? (option.selected ? "[x] " : "[ ] ") : "";
+      lines.push(`  ${index + 1}. ${tick}${option.label}`);
+    });
+  }
+  if (choices.mode === "multi") lines.push("  (type the numbers or names, for example: 1, 3)");
   if (choices.actions.length > 0) {
     lines.push(`  (or type: ${choices.actions.map((action) => action.value).join(", ")})`);
   }
@@ -55,7 +62,10 @@ export function toInput(line: string, last: Reply | undefined): Input {
   return { kind: "text", value: text };
 }
 
-/** Prints a plan stream: stage progress, then only the newly written part of the text. */
+/**
+ * Prints a plan stream: each stage as it starts and ends, the plan as it is written, and the
+ * checked plan at the end (again in full only when checking changed what was shown).
+ */
 export async function printPlan(
   events: AsyncIterable<PlanEvent>,
   write: (text: string) => void,
@@ -64,17 +74,17 @@ export async function printPlan(
   for await (const event of events) {
     if (event.type === "stage") {
       const label = `[${STAGE_NUMBER[event.stage]}/3] ${STAGE_LABELS[event.stage]}`;
-      write(event.state === "started" ? `${label}...\n` : `${label}: done\n`);
-    } else if (event.type === "text" || event.type === "done") {
-      const text = event.text;
-      if (text.startsWith(shown)) write(text.slice(shown.length));
-      else write(`\n--- starting again ---\n${text}`);
-      shown = text;
-      if (event.type === "done") {
-        write("\n");
-        for (const notice of event.meta.notices) write(`\nNote: ${notice}\n`);
-        write(`\n(${event.meta.source}, ${event.meta.durationMs} ms)\n`);
-      }
+      if (event.state === "started")
+        write(event.stage === "generate" ? `${label}...\n\n` : `${label}...`);
+      else write(event.stage === "generate" ? "\n\n" : " done\n");
+    } else if (event.type === "text") {
+      write(event.text.startsWith(shown) ? event.text.slice(shown.length) : `\n\n${event.text}`);
+      shown = event.text;
+    } else if (event.type === "done") {
+      if (event.text !== shown) write(`Your checked plan:\n\n${event.text}\n`);
+      for (const notice of event.meta.notices) write(`\nNote: ${notice}\n`);
+      const cost = event.meta.costUsd === undefined ? "" : `, $${event.meta.costUsd.toFixed(4)}`;
+      write(`\n(made by the ${event.meta.source} in ${event.meta.durationMs} ms${cost})\n`);
     } else {
       write(`\n${event.message}\n`);
     }

@@ -59,7 +59,7 @@ function valueText(key: FieldKey, answers: Answers): string {
   if (value === undefined || value === "") return "-";
   if (Array.isArray(value)) return value.map((item) => labelOf(key, String(item))).join(", ");
   if (key === "minutes") return `${value} min`;
-  if (key === "daysPerWeek") return `${value} per week`;
+  if (key === "daysPerWeek") return value === 1 ? "1 day a week" : `${value} days a week`;
   return labelOf(key, String(value));
 }
 

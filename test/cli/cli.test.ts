@@ -56,8 +56,10 @@ describe("the terminal chat", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("How old are you?");
     expect(result.stdout).toContain("Here is your profile:");
-    expect(result.stdout).toContain("[1/3] Checking your profile: done");
-    expect(result.stdout).toContain("[3/3] Checking the plan: done");
+    expect(result.stdout).toContain("[1/3] Checking your profile... done");
+    expect(result.stdout).toContain("[2/3] Writing your plan...");
+    expect(result.stdout).toContain("[3/3] Checking the plan... done");
+    expect(result.stdout).toContain("(made by the planner in");
     for (const day of ["Monday", "Wednesday", "Sunday"]) expect(result.stdout).toContain(day);
     expect(result.stdout).not.toMatch(/at .*\.ts:\d+/);
   });
