@@ -31,6 +31,8 @@ export interface HarnessOptions {
   /** Incoming messages per user per 5 s; tests type faster than people, so it is high here. */
   readonly incomingLimit?: number;
   readonly logger?: Logger;
+  /** Keeps the incoming-message limiter in this Redis. */
+  readonly redisUrl?: string;
 }
 
 /** The built-in planner, optionally waiting on a gate before its final chunk. */
@@ -69,6 +71,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     coach,
     liveLimits: { minEditIntervalMs: 50, ...options.liveLimits },
     options: { incomingLimit: options.incomingLimit ?? 1_000 },
+    ...(options.redisUrl ? { redisUrl: options.redisUrl, limiterKeyPrefix: "test:" } : {}),
     ...(options.liveOptions ? { liveOptions: options.liveOptions } : {}),
     ...(hook ? { webhookUrl: hook.url, webhookSecret: "test-secret" } : {}),
   });
