@@ -1,36 +1,15 @@
 /**
- * /plan with options: the answers given in the command are fed to the coach one by one, as if
- * typed, so the conversation validates them exactly as it validates typed answers. A member with
- * a saved profile changes only the fields given; the dialogue resumes at the first question no
- * option answers, or at an answer the conversation did not accept.
+ * /plan with options: the answers given in the command go to the coach in one command, which
+ * validates them as it validates typed answers and asks only what is still missing. A member with
+ * a saved profile changes only the fields given. When nothing is missing, the plan starts at once.
  */
 import type { Coach, Turn, TurnContext } from "../../src/coach.js";
-import type { ChoiceSet, Input, Reply } from "../../src/conversation/types.js";
 import type { UserKey } from "../../src/ports.js";
-import { FIELDS } from "../../src/profile/schema.js";
 import type { GivenAnswer } from "./commands.js";
-import { fieldOfReply } from "./render.js";
-
-/** More steps than the longest path (every field, each through the edit menu) ever needs. */
-const MAX_STEPS = FIELDS.length * 3 + 4;
-
-const FIELD_KEYS = new Set<string>(FIELDS.map((field) => field.key));
-
-function asking(turn: Turn): Reply | undefined {
-  return [...turn.replies].reverse().find((reply) => reply.choices);
-}
-
-function isSummary(choices: ChoiceSet): boolean {
-  return choices.options.length === 0 && choices.actions.some((a) => a.value === "confirm");
-}
-
-function isEditMenu(choices: ChoiceSet): boolean {
-  return choices.options.length > 0 && choices.options.every((o) => FIELD_KEYS.has(o.value));
-}
 
 /**
- * Starts /plan and applies `given`. Ends with the turn to show: a plan when every needed answer
- * was given and accepted, else the question the member should answer next.
+ * Starts /plan with `given`. Ends with the turn to show: a plan when every needed answer was given
+ * and accepted, else the question the member should answer next, with the reason.
  */
 export async function planWithAnswers(
   coach: Coach,
@@ -38,41 +17,10 @@ export async function planWithAnswers(
   given: readonly GivenAnswer[],
   context: TurnContext,
 ): Promise<Turn> {
-  const pending = new Map(given.map((answer) => [answer.key as string, answer.text]));
-  let turn = await coach.handle(user, { kind: "command", value: "plan" }, context);
-
-  for (let step = 0; step < MAX_STEPS; step += 1) {
-    const reply = asking(turn);
-    const choices = reply?.choices;
-    if (!reply || !choices || turn.plan) return turn;
-
-    const choose = (value: string): Input => ({ kind: "choice", value, ref: choices.ref });
-    let input: Input;
-    if (isSummary(choices)) {
-      input = choose(pending.size > 0 ? "edit" : "confirm");
-    } else if (isEditMenu(choices)) {
-      const [next] = pending.keys();
-      if (next === undefined) return turn;
-      input = choose(next);
-    } else {
-      const field = fieldOfReply(reply);
-      if (!field) return turn;
-      const text = pending.get(field.key);
-      if (text !== undefined) {
-        pending.delete(field.key);
-        input = { kind: "text", value: text };
-      } else if (field.optional && choices.actions.some((action) => action.value === "skip")) {
-        input = choose("skip");
-      } else {
-        return turn;
-      }
-    }
-
-    const next = await coach.handle(user, input, context);
-    // A typed answer that was not accepted leaves the question open: show it with the reason.
-    if (input.kind === "text" && asking(next)?.choices?.ref === choices.ref) return next;
-    if (next.notice && next.replies.length === 0) return turn;
-    turn = next;
-  }
-  return turn;
+  const fields = Object.fromEntries(given.map((answer) => [answer.key, answer.text]));
+  const turn = await coach.handle(user, { kind: "command", value: "plan", fields }, context);
+  // A lone summary means every answer was accepted and none is missing: confirm it for them.
+  const summary = turn.replies.length === 1 ? turn.replies[0]?.choices : undefined;
+  if (!summary?.actions.some((action) => action.value === "confirm")) return turn;
+  return coach.handle(user, { kind: "choice", value: "confirm", ref: summary.ref }, context);
 }

@@ -85,7 +85,12 @@ function prefilled(
   const problems: string[] = [];
   for (const field of FIELDS) {
     if (!(field.key in fields)) continue;
-    const parsed = acceptValue(field.key, fields[field.key]);
+    const given = fields[field.key];
+    // Text forms ("dumbbells, bench", "45 min") are read like typed answers.
+    const parsed =
+      typeof given === "string" && field.kind !== "text"
+        ? parseAnswer(field, given)
+        : acceptValue(field.key, given);
     if (parsed.ok) answers[field.key] = parsed.value;
     else problems.push(`${field.title}: ${parsed.reason}`);
   }
