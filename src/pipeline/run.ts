@@ -10,6 +10,7 @@ import { repairPlan } from "../plan/repair.js";
 import { type Plan, PlanSchema } from "../plan/schema.js";
 import type { Clock, Logger } from "../ports.js";
 import type { Profile } from "../profile/schema.js";
+import { checkProgression } from "../progression/check.js";
 import type {
   GenerateContext,
   PlanEvent,
@@ -82,8 +83,19 @@ type Judged =
   | { readonly ok: true; readonly plan: Plan; readonly repaired: readonly string[] }
   | { readonly ok: false; readonly problems: readonly string[] };
 
-/** Stage 3 for one candidate: schema, checks, deterministic repair. */
-export function judge(candidate: unknown, profile: Profile): Judged {
+/**
+ * Stage 3 for one candidate: schema, checks, deterministic repair. For a re-plan written by the
+ * LLM, `replan` adds the progression check (no jump in weekly volume past the rules' cap); the
+ * built-in planner keeps to that cap by construction.
+ */
+export function judge(candidate: unknown, profile: Profile, replan?: ReplanInput): Judged {
+  const verdict = judgePlan(candidate, profile);
+  if (!verdict.ok || !replan) return verdict;
+  const jumps = checkProgression(replan.previous, verdict.plan, replan.feedback);
+  return jumps.length === 0 ? verdict : { ok: false, problems: jumps.map((jump) => jump.message) };
+}
+
+function judgePlan(candidate: unknown, profile: Profile): Judged {
   const parsed = PlanSchema.safeParse(candidate);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((issue) => issue.message) };
@@ -157,8 +169,9 @@ export async function* runPipeline(
   yield { type: "stage", stage: "enforce", state: "started" };
   usage = addUsage(usage, result?.usage);
   if (result?.costUsd !== undefined) costUsd = (costUsd ?? 0) + result.costUsd;
+  const progression = generator.source === "llm" ? request.replan : undefined;
   let verdict: Judged = result
-    ? judge(result.candidate, profile)
+    ? judge(result.candidate, profile, progression)
     : { ok: false, problems: ["generation failed"] };
 
   const spent = costUsd ?? 0;
@@ -170,7 +183,7 @@ export async function* runPipeline(
       );
       usage = addUsage(usage, retry.usage);
       costUsd = (costUsd ?? 0) + (retry.costUsd ?? 0);
-      verdict = judge(retry.candidate, profile);
+      verdict = judge(retry.candidate, profile, progression);
     } catch (error) {
       if (signal.aborted) return;
       countFailure(error);
