@@ -4,6 +4,8 @@
  */
 import { parseConfig } from "../src/config.js";
 import { createPrometheusMetrics, type PrometheusMetrics } from "../src/prometheus.js";
+import type { Notifier } from "../src/schedule/notifier.js";
+import { createScheduler } from "../src/schedule/scheduler.js";
 import { runTerminalChat } from "./cli/chat.js";
 import { composeServices, type Services } from "./compose.js";
 import { startDiscord } from "./discord/index.js";
@@ -13,6 +15,8 @@ import { startTelegram } from "./telegram/start.js";
 /** A running front end. */
 export interface FrontEnd {
   readonly name: string;
+  /** How the weekly scheduler reaches this front end's users, if it can. */
+  readonly notifier?: Notifier;
   /** Stops taking new work and lets running work finish within `graceMs`. */
   stop(graceMs: number): Promise<void>;
 }
@@ -35,10 +39,8 @@ async function startFrontEnds(
       ...(config.REDIS_URL ? { redisUrl: config.REDIS_URL } : {}),
       limiterKeyPrefix: config.REDIS_PREFIX,
     });
+    // parseConfig refuses a webhook URL without HTTP_PORT, so the route always has a server.
     if (telegram.webhook) routes.push(telegram.webhook);
-    if (telegram.webhook && config.HTTP_PORT === undefined) {
-      services.logger.error({}, "TELEGRAM_WEBHOOK_URL needs HTTP_PORT: nothing serves the webhook");
-    }
     running.push(telegram);
   }
   if (config.DISCORD_TOKEN && config.DISCORD_APP_ID) {
@@ -91,11 +93,21 @@ async function main(): Promise<void> {
     return;
   }
 
+  const notifiers = frontEnds.flatMap((frontEnd) => (frontEnd.notifier ? [frontEnd.notifier] : []));
+  const scheduler = createScheduler({
+    store: services.store,
+    clock: services.clock,
+    logger: services.logger,
+    notifiers,
+  });
+  if (notifiers.length > 0) scheduler.start();
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     services.logger.info({ signal }, "shutting down");
+    await scheduler.stop();
     await Promise.all(frontEnds.map((frontEnd) => frontEnd.stop(config.SHUTDOWN_GRACE_MS)));
     await services.close();
     process.exit(0);

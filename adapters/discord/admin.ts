@@ -3,8 +3,14 @@
  * everyone else by default, but a server can change who sees it, so the permission is checked
  * here as well.
  */
+
 import { type ChatInputCommandInteraction, PermissionFlagsBits } from "discord.js";
 import type { Clock } from "../../src/ports.js";
+import {
+  guildSubscriber,
+  scheduleGuildReminders,
+  unsubscribe,
+} from "../../src/schedule/subscriptions.js";
 import type { Store } from "../../src/store/types.js";
 import { ADMIN_CLEAR, ADMIN_SET } from "./commands.js";
 import { DISCORD_TEXT } from "./messages.js";
@@ -49,12 +55,14 @@ export async function runAdminCommand(
       setAt: deps.clock(),
     };
     await deps.store.setJson(key, setting);
+    await scheduleGuildReminders(deps.store, deps.clock, interaction.guildId);
     return notice(DISCORD_TEXT.remindersSet(channel.id));
   }
   if (sub === ADMIN_CLEAR) {
     const existing = await deps.store.getJson(key);
     if (existing === undefined || existing === null) return notice(DISCORD_TEXT.remindersNotSet);
     await deps.store.deleteJson(key);
+    await unsubscribe(deps.store, guildSubscriber(interaction.guildId));
     return notice(DISCORD_TEXT.remindersCleared);
   }
   return notice(DISCORD_TEXT.failed);

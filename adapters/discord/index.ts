@@ -4,14 +4,24 @@
  * child process per group of shards. Shards share nothing in process; all state is in the store.
  */
 import { fileURLToPath } from "node:url";
-import { ShardingManager } from "discord.js";
+import { REST, ShardingManager } from "discord.js";
+import type { Notifier } from "../../src/schedule/notifier.js";
 import type { Services } from "../compose.js";
 import { createDiscordBot } from "./bot.js";
+import { createDiscordNotifier } from "./notifier.js";
 
 export interface DiscordFrontEnd {
   readonly name: string;
+  /** Sends weekly reminders by DM and to guild reminder channels. */
+  readonly notifier: Notifier;
   stop(graceMs: number): Promise<void>;
 }
+
+/** The shard entry file: TypeScript when run through tsx, JavaScript when built into dist/. */
+const SHARD_FILE = new URL(
+  import.meta.url.endsWith(".ts") ? "./shard.ts" : "./shard.js",
+  import.meta.url,
+);
 
 /** The shard count: "auto" asks Discord for the recommended number. */
 export function parseShards(value: string): number | "auto" {
@@ -29,8 +39,13 @@ export async function startDiscord(services: Services): Promise<DiscordFrontEnd>
   if (!token || !config.DISCORD_APP_ID)
     throw new Error("Discord needs DISCORD_TOKEN and DISCORD_APP_ID");
 
+  const rest = new REST(config.DISCORD_API_ROOT ? { api: config.DISCORD_API_ROOT } : {}).setToken(
+    token,
+  );
+  const notifier = createDiscordNotifier(rest);
+
   if (config.DISCORD_SHARDS) {
-    const manager = new ShardingManager(fileURLToPath(new URL("./shard.ts", import.meta.url)), {
+    const manager = new ShardingManager(fileURLToPath(SHARD_FILE), {
       token,
       totalShards: parseShards(config.DISCORD_SHARDS),
       mode: "process",
@@ -42,6 +57,7 @@ export async function startDiscord(services: Services): Promise<DiscordFrontEnd>
     logger.info({ shards: manager.totalShards }, "discord shards running");
     return {
       name: "discord",
+      notifier,
       async stop() {
         // Each child stops gracefully on SIGTERM: see shard.ts.
         for (const shard of manager.shards.values()) shard.kill();
@@ -57,5 +73,5 @@ export async function startDiscord(services: Services): Promise<DiscordFrontEnd>
     ...(config.DISCORD_API_ROOT ? { apiRoot: config.DISCORD_API_ROOT } : {}),
   });
   await bot.start(token);
-  return { name: "discord", stop: (graceMs) => bot.stop(graceMs) };
+  return { name: "discord", notifier, stop: (graceMs) => bot.stop(graceMs) };
 }

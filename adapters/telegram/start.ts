@@ -2,9 +2,12 @@
  * Starts the Telegram front end: registers the commands, then takes updates by long polling, or by
  * webhook when a webhook URL is given (the returned route is mounted on the HTTP server).
  */
+
+import type { Notifier } from "../../src/schedule/notifier.js";
 import { createRedisClient } from "../../src/store/redis-client.js";
 import { createTelegramBot, type LimiterRedis, type TelegramDeps } from "./bot.js";
 import { createJobs } from "./jobs.js";
+import { createTelegramNotifier } from "./notifier.js";
 import { createWebhookRoute, deriveWebhookSecret, type WebhookRoute } from "./webhook.js";
 import { TELEGRAM_WORDS } from "./words.js";
 
@@ -21,6 +24,8 @@ export interface RunningTelegram {
   readonly name: "telegram";
   /** In webhook mode: the route to mount on the HTTP server. */
   readonly webhook?: WebhookRoute;
+  /** Sends weekly re-plan prompts to users of this bot. */
+  readonly notifier: Notifier;
   /** Stops taking updates and lets plans being written finish within `graceMs`. */
   stop(graceMs: number): Promise<void>;
 }
@@ -59,6 +64,7 @@ export async function startTelegram(deps: StartTelegramDeps): Promise<RunningTel
     return {
       name: "telegram",
       webhook: createWebhookRoute({ bot, store: deps.store, jobs, logger, path, secret }),
+      notifier: createTelegramNotifier(bot.api),
       stop: drain,
     };
   }
@@ -72,6 +78,7 @@ export async function startTelegram(deps: StartTelegramDeps): Promise<RunningTel
 
   return {
     name: "telegram",
+    notifier: createTelegramNotifier(bot.api),
     async stop(graceMs) {
       await bot.stop();
       await polling;
