@@ -106,7 +106,9 @@ const injuriesSchema = uniqueSet(INJURIES).transform((list) =>
 /** "bodyweight" is always available; it is added so every plan has it to fall back on. */
 const equipmentSchema = uniqueSet(EQUIPMENT)
   .refine((list) => list.length > 0, "Pick at least one option.")
-  .transform((list) => (list.includes("bodyweight") ? list : [...list, "bodyweight"].sort()));
+  .transform((list): Equipment[] =>
+    list.includes("bodyweight") ? list : [...list, "bodyweight" as const].sort(),
+  );
 
 const intIn = (min: number, max: number, unit: string) =>
   z
