@@ -6,11 +6,7 @@
 import { type Coach, createCoach, type Feature } from "../src/coach.js";
 import type { Config } from "../src/config.js";
 import { priceOverrides, secretsOf } from "../src/config.js";
-import { createExportFeature } from "../src/features/export.js";
-import { createHistoryFeature } from "../src/features/history.js";
-import { createReplanFeature } from "../src/features/replan.js";
-import { createSwapFeature } from "../src/features/swap.js";
-import { createWeeklyFeature } from "../src/features/weekly.js";
+import { createFeatures } from "../src/features/index.js";
 import { createOpenAIClient } from "../src/llm/client.js";
 import { createLlmGenerator } from "../src/llm/generator.js";
 import { pricesFor } from "../src/llm/pricing.js";
@@ -133,14 +129,7 @@ export async function composeServices(
     planning,
     clock,
     logger,
-    features: [
-      createSwapFeature({ store }),
-      createReplanFeature({ store, clock }),
-      createHistoryFeature({ store }),
-      createWeeklyFeature({ store, clock }),
-      createExportFeature({ store, clock }),
-      ...(options.features?.(base) ?? []),
-    ],
+    features: [...createFeatures({ store, clock }), ...(options.features?.(base) ?? [])],
     options: { stateTtlMs: config.STATE_TTL_SECONDS * 1_000 },
   });
   return { ...base, coach, close: () => store.close() };

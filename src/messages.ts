@@ -48,8 +48,6 @@ export const MESSAGES = {
     "Our AI coach is unavailable right now, so this plan comes from our built-in planner.",
   budgetNotice: "Today's AI budget is used up, so this plan comes from our built-in planner.",
   noPlanYet: "You don't have a plan yet. Send /plan to make one.",
-  replanSoon:
-    "Weekly re-plans are coming soon. For now, send /plan for a fresh plan built from your profile.",
 } as const;
 
 export const SWAP = {

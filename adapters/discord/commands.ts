@@ -19,7 +19,17 @@ export const ADMIN_SET = "reminder-channel";
 export const ADMIN_CLEAR = "reminders-off";
 
 /** Commands forwarded to the coach as they are, by slash-command name. */
-export const COACH_COMMANDS = ["plan", "profile", "replan", "swap", "forget", "help"] as const;
+export const COACH_COMMANDS = [
+  "plan",
+  "profile",
+  "replan",
+  "swap",
+  "history",
+  "weekly",
+  "export",
+  "forget",
+  "help",
+] as const;
 
 const DESCRIPTION_MAX = 100;
 const CHOICES_MAX = 25;
@@ -103,18 +113,21 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
     },
     simple("profile", "See or edit your profile"),
     simple("replan", "Next week's plan, from how this week went"),
+    simple("swap", "Swap an exercise in your latest plan"),
+    simple("history", "Your recent weeks of plans"),
     {
-      ...simple("swap", "Swap an exercise in your latest plan"),
+      ...simple("weekly", "A weekly DM reminding you to re-plan"),
       options: [
         {
           type: ApplicationCommandOptionType.String,
-          name: "exercise",
-          description: "The exercise to swap, if you know it",
+          name: "when",
+          description: "on, off, or a day and time such as: on sun 18:00",
           required: false,
-          max_length: 80,
+          max_length: 60,
         },
       ],
     },
+    simple("export", "Your latest week as a calendar file and Markdown"),
     simple("forget", "Delete everything fitplan knows about you"),
     simple("help", "What fitplan can do"),
     {

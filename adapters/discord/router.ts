@@ -138,12 +138,12 @@ export function createInteractionRouter(deps: RouterDeps) {
           name === "plan"
             ? givenAnswers((option) => interaction.options.get(option)?.value ?? null)
             : [];
-        const args = name === "swap" ? (interaction.options.getString("exercise") ?? "") : "";
+        const args = name === "weekly" ? (interaction.options.getString("when") ?? "") : "";
         const turn =
           given.length > 0
             ? await planWithAnswers(deps.coach, user, given, CONTEXT)
             : await deps.coach.handle(user, { kind: "command", value: name, args }, CONTEXT);
-        return fromTurn(interaction, user, honestReplan(name, turn), log);
+        return fromTurn(interaction, user, turn, log);
       },
       log,
     );
@@ -227,10 +227,4 @@ function notice(text: string): Handled {
 
 function keyOf(interaction: Interaction): UserKey {
   return `discord:${interaction.user.id}`;
-}
-
-/** Until re-plans exist, /replan says so instead of "unknown command". */
-function honestReplan(name: string, turn: Turn): Turn {
-  const unknown = turn.replies.length === 1 && turn.replies[0]?.text === MESSAGES.unknownCommand;
-  return name === "replan" && unknown ? { replies: [{ text: MESSAGES.replanSoon }] } : turn;
 }

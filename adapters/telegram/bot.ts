@@ -60,9 +60,6 @@ export interface TelegramDeps {
   readonly options?: Partial<TelegramOptions>;
 }
 
-/** Commands a front end answers honestly while the feature behind them is not built. */
-const PLACEHOLDERS: Readonly<Record<string, string>> = { replan: MESSAGES.replanSoon };
-
 export function createTelegramBot(deps: TelegramDeps): Bot<BotContext> {
   const options = { ...TELEGRAM_DEFAULTS, ...deps.options };
   const client = deps.apiRoot ? { apiRoot: deps.apiRoot } : {};
@@ -154,11 +151,7 @@ export function createTelegramBot(deps: TelegramDeps): Bot<BotContext> {
     if (!input || (group && !addressed)) return;
 
     const user = userKey("telegram", ctx.from.id);
-    let turn = await deps.coach.handle(user, input, { group });
-    const placeholder = input.kind === "command" ? PLACEHOLDERS[input.value] : undefined;
-    if (placeholder && turn.replies[0]?.text === MESSAGES.unknownCommand) {
-      turn = { replies: [{ text: placeholder }] };
-    }
+    const turn = await deps.coach.handle(user, input, { group });
     await show(ctx, turn, ctx.from.id, message.message_id);
   });
 

@@ -16,9 +16,12 @@ export const TELEGRAM_WORDS = {
   commands: [
     { command: "start", description: "Say hello and start" },
     { command: "plan", description: "Answer a few questions and get your plan" },
-    { command: "replan", description: "Next week's plan (coming soon)" },
+    { command: "replan", description: "Next week's plan, from how this week went" },
     { command: "profile", description: "See or edit your profile" },
     { command: "swap", description: "Swap an exercise in your plan" },
+    { command: "history", description: "Your recent weeks" },
+    { command: "weekly", description: "A weekly reminder to re-plan: on, off or a time" },
+    { command: "export", description: "Your week as a calendar file" },
     { command: "cancel", description: "Stop the current questions" },
     { command: "forget", description: "Delete everything I know about you" },
     { command: "help", description: "What I can do" },

@@ -44,7 +44,18 @@ describe("the slash commands", () => {
 
   it("name every command validly and restrict the admin command to Manage Server", () => {
     expect(commands.map((command) => command.name).sort()).toEqual(
-      ["fitplan-admin", "forget", "help", "plan", "profile", "replan", "swap"].sort(),
+      [
+        "export",
+        "fitplan-admin",
+        "forget",
+        "help",
+        "history",
+        "plan",
+        "profile",
+        "replan",
+        "swap",
+        "weekly",
+      ].sort(),
     );
     for (const command of commands) expect(command.name).toMatch(NAME);
     const admin = commands.find((command) => command.name === "fitplan-admin");

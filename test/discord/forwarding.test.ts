@@ -1,8 +1,8 @@
 /**
- * The other slash commands reach the coach as commands, and /replan says honestly that it is
- * not there yet when no feature answers it.
+ * The other slash commands reach the coach as commands.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { FEATURE_MESSAGES } from "../../src/features/messages.js";
 import { MESSAGES } from "../../src/messages.js";
 import { type Harness, type Member, startHarness } from "./harness.js";
 
@@ -22,10 +22,10 @@ describe("forwarded commands", () => {
     expect(harness.latest().flags).toBe(64);
   });
 
-  it("says re-plans are coming when /replan has no feature behind it", async () => {
+  it("answers /replan before any plan with how to make the first one", async () => {
     harness = await startHarness();
     await harness.command(ALICE, "replan");
-    expect(harness.latest().content).toBe(MESSAGES.replanSoon);
+    expect(harness.latest().content).toBe(FEATURE_MESSAGES.replanNoPlan);
   });
 
   it("deletes the member's data on /forget", async () => {

@@ -15,6 +15,7 @@ import {
 import { createDiscordBot } from "../../adapters/discord/bot.js";
 import type { DiscordSurfaceOptions } from "../../adapters/discord/surface.js";
 import { createCoach } from "../../src/coach.js";
+import { createFeatures } from "../../src/features/index.js";
 import type { LiveMessageOptions } from "../../src/live-message/index.js";
 import { noMetrics } from "../../src/metrics.js";
 import { createPlannerGenerator } from "../../src/planner/index.js";
@@ -62,7 +63,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     planner: createPlannerGenerator(),
     metrics: noMetrics,
   });
-  const coach = createCoach({ ...common, planning });
+  const coach = createCoach({ ...common, planning, features: createFeatures(common) });
   const bot = createDiscordBot({
     ...common,
     coach,

@@ -19,6 +19,9 @@ describe("the Telegram bot, end to end", () => {
       "replan",
       "profile",
       "swap",
+      "history",
+      "weekly",
+      "export",
       "cancel",
       "forget",
       "help",
@@ -71,11 +74,11 @@ describe("the Telegram bot, end to end", () => {
     expect(h.api.botMessages(aliceChat.id).map((m) => m.text)).toEqual(before);
   });
 
-  it("says /replan is not built yet instead of pretending", async () => {
+  it("answers /replan before any plan with how to make the first one", async () => {
     const h = await start();
     h.say(alice, aliceChat, "/replan");
-    const reply = await question(h, aliceChat, "coming soon");
-    expect(reply.text).toMatch(/send \/plan/);
+    const reply = await question(h, aliceChat, "don't have a plan yet");
+    expect(reply.text).toMatch(/Send \/plan/);
   });
 
   it("turns a failed update into a short apology, and logs it without the token", async () => {

@@ -7,6 +7,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { startTelegram } from "../../adapters/telegram/start.js";
 import { createCoach } from "../../src/coach.js";
+import { createFeatures } from "../../src/features/index.js";
 import type { LiveMessageOptions, SurfaceLimits } from "../../src/live-message/index.js";
 import { noMetrics } from "../../src/metrics.js";
 import type { GeneratorChunk, PlanGenerator } from "../../src/pipeline/types.js";
@@ -61,7 +62,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     planner: gatedPlanner(options.gate),
     metrics: noMetrics,
   });
-  const coach = createCoach({ ...common, planning });
+  const coach = createCoach({ ...common, planning, features: createFeatures(common) });
 
   const hook = options.webhook ? await startHookServer() : undefined;
   const running = await startTelegram({
