@@ -5,77 +5,19 @@
  * write it (what the decoder fills left out, no per-exercise notes). With the prompt's input
  * tokens and the cost at GPT-4o prices. Run: npx tsx bench/format-tokens.ts; see docs/LLM.md.
  */
-import { readdirSync, readFileSync } from "node:fs";
 import { countTokens } from "gpt-tokenizer/encoding/o200k_base";
 import { usualFor } from "../src/llm/decode.js";
 import { formatPlan } from "../src/llm/format.js";
 import { KNOWN_PRICES, type Prices } from "../src/llm/pricing.js";
 import { buildMessages } from "../src/llm/prompt.js";
 import { buildPlan } from "../src/planner/index.js";
-import { type Profile, ProfileSchema } from "../src/profile/schema.js";
+import { askedPlan } from "./answer.js";
+import { representativeProfiles } from "./profiles.js";
 
 const GPT_4O = KNOWN_PRICES["gpt-4o"] as Prices;
 const FRAMING = 3; // tokens per chat message, and before the answer
 
-const examples = new URL("../examples/profiles/", import.meta.url);
-const profiles: [string, Profile][] = readdirSync(examples)
-  .filter((file) => file.endsWith(".json"))
-  .map((file) => [
-    file.replace(".json", ""),
-    ProfileSchema.parse(JSON.parse(readFileSync(new URL(file, examples), "utf8"))),
-  ]);
-const extra: [string, object][] = [
-  ["bodyweight-2d-30m-general", { age: 28, daysPerWeek: 2, minutes: 30 }],
-  [
-    "gym-4d-60m-muscle-int",
-    {
-      age: 30,
-      goal: "muscle",
-      experience: "intermediate",
-      equipment: ["full_gym"],
-      daysPerWeek: 4,
-      minutes: 60,
-    },
-  ],
-  [
-    "gym-5d-75m-muscle-adv",
-    {
-      age: 27,
-      goal: "muscle",
-      experience: "advanced",
-      equipment: ["full_gym"],
-      daysPerWeek: 5,
-      minutes: 75,
-    },
-  ],
-  [
-    "gym-6d-90m-strength-adv",
-    {
-      age: 35,
-      goal: "strength",
-      experience: "advanced",
-      equipment: ["full_gym"],
-      daysPerWeek: 6,
-      minutes: 90,
-    },
-  ],
-  [
-    "db-kb-4d-45m-fatloss",
-    {
-      age: 45,
-      goal: "fat_loss",
-      experience: "intermediate",
-      equipment: ["dumbbells", "kettlebells"],
-      daysPerWeek: 4,
-      minutes: 45,
-    },
-  ],
-  [
-    "bands-7d-20m-general",
-    { age: 52, equipment: ["bands"], daysPerWeek: 7, minutes: 20, injuries: ["shoulders"] },
-  ],
-];
-for (const [name, input] of extra) profiles.push([name, ProfileSchema.parse(input)]);
+const profiles = representativeProfiles();
 
 interface Row {
   name: string;
@@ -88,18 +30,8 @@ interface Row {
 
 const rows: Row[] = profiles.map(([name, profile]) => {
   const plan = buildPlan(profile);
-  // The model is asked for no notes of its own on exercises; the planner adds substitution notes.
   const usual = usualFor(profile);
-  const asAsked = {
-    ...plan,
-    days: plan.days.map((day) => ({
-      ...day,
-      exercises: day.exercises.map(({ notes: _, ...exercise }) => {
-        const notes = usual.exercise(exercise, day.kind).notes;
-        return notes === undefined ? exercise : { ...exercise, notes };
-      }),
-    })),
-  };
+  const asAsked = askedPlan(profile);
   const lines = countTokens(formatPlan(asAsked, usual));
   const messages = buildMessages(profile, {});
   const input =
