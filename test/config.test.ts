@@ -53,10 +53,22 @@ describe("parseConfig", () => {
     expect(result.problems.some((problem) => problem.startsWith("HTTP_PORT:"))).toBe(true);
   });
 
+  it("asks for prices when the model is not in the price table", () => {
+    const result = parseConfig({ OPENAI_API_KEY: "sk-1", OPENAI_MODEL: "my-local-model" });
+    expect(result.ok).toBe(false);
+    const withPrices = parseConfig({
+      OPENAI_API_KEY: "sk-1",
+      OPENAI_MODEL: "my-local-model",
+      LLM_PRICE_INPUT_PER_M: "0",
+      LLM_PRICE_OUTPUT_PER_M: "0",
+    });
+    expect(withPrices.ok).toBe(true);
+  });
+
   it("lists every configured secret for redaction", () => {
     const result = parseConfig({
       OPENAI_API_KEY: "sk-one",
-      OPENAI_MODEL: "some-model",
+      OPENAI_MODEL: "gpt-4o-mini",
       TELEGRAM_BOT_TOKEN: "123:abc",
       HTTP_API_KEYS: "key-a, key-b",
     });
