@@ -161,6 +161,31 @@ export function weeklyTarget(profile: Profile): number {
   return Math.round(min + (max - min) * GOAL_VOLUME[profile.goal]);
 }
 
+/**
+ * How many strength exercises (multi-joint, isolation and core) a session holds, by the minutes
+ * left for lifting once warm-up and conditioning are taken out: a few exercises done for several
+ * sets each, as a coach writes them, rather than many exercises done once.
+ */
+export const SESSION_EXERCISES: readonly (readonly [number, number])[] = [
+  [18, 3], // up to 18 lifting minutes: 3 exercises
+  [28, 4],
+  [40, 5],
+  [55, 6],
+  [75, 7],
+  [Number.POSITIVE_INFINITY, 8], // two hours once or twice a week
+];
+
+/** Lifting minutes in a session: the session less its warm-up and conditioning. */
+export function liftingMinutes(profile: Profile): number {
+  return profile.minutes - warmupMinutes(profile) - conditioningMinutes(profile);
+}
+
+/** The number of strength exercises the planner writes into a session (essentials may add one). */
+export function exercisesPerSession(profile: Profile): number {
+  const minutes = liftingMinutes(profile);
+  return SESSION_EXERCISES.find(([upTo]) => minutes <= upTo)?.[1] ?? 8;
+}
+
 /** Muscles around an injured joint: their weekly minimum is halved. */
 const GUARDED: Partial<Record<Profile["injuries"][number], MajorMuscle>> = {
   knees: "quads",

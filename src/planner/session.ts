@@ -10,10 +10,12 @@ import { estimateDayMinutes } from "./estimate.js";
 import { finisherFor, warmupFor } from "./extras.js";
 import { INJURY_STRESS } from "./library.js";
 import {
+  exercisesPerSession,
   type Prescription,
   prescription,
   SESSION_SET_CAP,
   WEEKLY_SETS,
+  weeklyFloor,
   weeklyTarget,
 } from "./rules.js";
 import { type Constraints, pick, pickIgnoringInjuries } from "./select.js";
@@ -108,15 +110,40 @@ function swapNote(chosen: ExerciseDef, usual: ExerciseDef | undefined, profile: 
   return `In place of ${usual.name}, to spare your ${joint}.`;
 }
 
+/** Which items a step of the set hand-out applies to. */
+type Who = "essential" | "extra" | "lead" | "main" | "any";
+
 /**
- * The steps of the set hand-out: essentials to one set then two; extras straight to two (two
- * sets of fewer exercises beat one set of many); then everything up a set at a time.
+ * The steps of the set hand-out. Essentials get two sets (one first, in case time is short), then
+ * the big lifts climb: essential multi-joint lifts to three, the main lifts to four. Only then do
+ * extras join, straight at two sets (two sets of fewer exercises beat one set of many), and
+ * everything reaches three, so the compound lifts keep the most sets and an extra that the week's
+ * volume or the minutes cannot hold is left out rather than squeezed in.
  */
-function* steps(maxSets: number): Generator<{ essential?: boolean; from: number; to: number }> {
-  yield { essential: true, from: 0, to: 1 };
-  yield { essential: true, from: 1, to: 2 };
-  yield { essential: false, from: 0, to: 2 };
-  for (let level = 3; level <= maxSets; level++) yield { from: level - 1, to: level };
+function* steps(maxSets: number): Generator<{ who: Who; from: number; to: number }> {
+  yield { who: "essential", from: 0, to: 1 };
+  yield { who: "essential", from: 1, to: 2 };
+  yield { who: "lead", from: 2, to: 3 };
+  if (maxSets >= 4) yield { who: "main", from: 3, to: 4 };
+  yield { who: "extra", from: 0, to: 2 };
+  yield { who: "any", from: 2, to: 3 };
+  for (let level = 4; level <= maxSets; level++) {
+    yield { who: "main", from: level - 1, to: level };
+    yield { who: "lead", from: level - 1, to: level };
+  }
+}
+
+/** An essential multi-joint lift: the work a session is built around. */
+function isLead(item: Item): boolean {
+  return item.essential && item.def.kind === "compound" && item.def.pattern !== "carry";
+}
+
+function applies(item: Item, who: Who): boolean {
+  if (who === "essential") return item.essential;
+  if (who === "extra") return !item.essential;
+  if (who === "lead") return isLead(item);
+  if (who === "main") return isMainLift(item);
+  return true;
 }
 
 /** Isolation, core and carry work stops at three sets; main lifts may go higher. */
@@ -132,9 +159,16 @@ function allocateSets(drafts: readonly Draft[], rx: Prescription, profile: Profi
   const week = emptySets();
   const perDay = drafts.map(() => emptySets());
   const maxRank = Math.max(0, ...drafts.flatMap((d) => d.items.map((item) => item.rank)));
+  const perSession = exercisesPerSession(profile);
+  const floor = weeklyFloor(profile);
 
   const tryAdd = (draft: Draft, dayIndex: number, item: Item, count: number): void => {
     const share = setContribution(item.def.name);
+    // A session holds its essentials and extras up to the exercise count for its minutes; one
+    // more only for a muscle still short of its weekly floor.
+    const active = draft.items.filter((i) => i.sets > 0).length;
+    const short = MAJOR_MUSCLES.some((m) => share[m] === 1 && week[m] < floor[m]);
+    if (item.sets === 0 && !item.essential && active >= perSession && !short) return;
     const today = perDay[dayIndex] as MuscleSets;
     // Sets are worth adding while one of their primary muscles is under target, as long as no
     // muscle they touch goes over the weekly maximum or the per-session cap.
@@ -161,7 +195,7 @@ function allocateSets(drafts: readonly Draft[], rx: Prescription, profile: Profi
       drafts.forEach((draft, dayIndex) => {
         const item = draft.items.find((i) => i.rank === rank);
         if (!item || item.sets !== step.from || step.to > setLimit(item, rx)) return;
-        if (step.essential !== undefined && item.essential !== step.essential) return;
+        if (!applies(item, step.who)) return;
         tryAdd(draft, dayIndex, item, step.to - step.from);
       });
     }

@@ -150,7 +150,7 @@ export const TEMPLATES = {
     slots: [
       must(...PUSH_H),
       must(...PUSH_V),
-      must(...PUSH_H),
+      extra(...PUSH_H),
       extra(...DELTS),
       extra(...TRICEPS),
       extra(...CHEST),
@@ -161,7 +161,7 @@ export const TEMPLATES = {
     slots: [
       must(...PULL_V),
       must(...ROW),
-      must(...ROW),
+      extra(...ROW),
       extra(...REAR),
       extra(...BICEPS),
       extra(...BICEPS),
