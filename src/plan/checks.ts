@@ -14,7 +14,9 @@ import { findExercise, hasEquipment, isContraindicated } from "../planner/librar
 import {
   AGE_INTENSITY,
   ageBand,
+  exercisesPerSession,
   hardDays,
+  liftingMinutes,
   minWarmupMinutes,
   needsConditioning,
   SESSION_SET_CAP,
@@ -24,6 +26,7 @@ import {
 import { MAJOR_MUSCLES } from "../planner/types.js";
 import { daySets, weekSets } from "../planner/volume.js";
 import type { Profile } from "../profile/schema.js";
+import { isDeloadPlan } from "../progression/deload.js";
 import type { Day, Plan } from "./schema.js";
 
 /**
@@ -46,6 +49,8 @@ export type ViolationCode =
   | "frequency_low" // a major muscle trained on fewer than two days a week
   | "consecutive_hard_days" // the same muscle trained hard on two days in a row
   | "isolation_before_compound" // a multi-joint lift after an isolation exercise
+  | "too_many_exercises" // more strength exercises in a session than its minutes call for
+  | "single_sets" // several lifts at one set each when there are more than 18 lifting minutes
   | "bad_effort" // a strength exercise without a readable RIR or RPE target
   | "age_intensity" // near-maximal work for a teenager or an adult of 65+
   | "missing_conditioning" // fat-loss or endurance goal without conditioning work
@@ -68,6 +73,9 @@ export const CHECK_LIMITS = {
   mismatchFactor: 0.25, // ...or by this share of the estimate, whichever is larger
   hardDayPrimarySets: 3, // direct sets that make a day "hard" for a muscle
   minFrequencySets: 0.5, // counted sets (one direct or indirect set) that make a training day
+  extraExercises: 2, // strength exercises allowed beyond the planner's count for the minutes
+  singleSetMinutes: 18, // lifting minutes (after warm-up and conditioning) that may be a circuit
+  singleSetLifts: 2, // most multi-joint or isolation lifts at one set in a longer session
 } as const;
 
 /** Every violation of the plan for this profile; empty means the plan may be shown. */
@@ -146,6 +154,7 @@ function checkDays(plan: Plan, profile: Profile): Violation[] {
     }
     if (day.kind === "rest") continue;
     out.push(...checkTime(day, profile), ...checkOrder(day));
+    if (day.kind === "training") out.push(...checkShape(day, profile, isDeloadPlan(plan)));
     if (day.kind === "training" && warmupTotalMinutes(day.warmup) < minWarmupMinutes(profile)) {
       const need = minWarmupMinutes(profile);
       out.push({
@@ -196,6 +205,38 @@ function checkOrder(day: Day): Violation[] {
     }
   }
   return [];
+}
+
+const LIFT_KINDS: ReadonlySet<string> = new Set(["compound", "isolation", "core"]);
+
+/**
+ * How a session reads: a handful of exercises for its minutes, most of them for several sets.
+ * A deload week halves sets on purpose, so its single sets are not held against it.
+ */
+function checkShape(day: Day, profile: Profile, deload: boolean): Violation[] {
+  const out: Violation[] = [];
+  const lifts = day.exercises.filter((e) => LIFT_KINDS.has(findExercise(e.name)?.kind ?? ""));
+  const most = exercisesPerSession(profile) + CHECK_LIMITS.extraExercises;
+  if (lifts.length > most) {
+    out.push({
+      code: "too_many_exercises",
+      message: `${lifts.length} strength exercises; ${profile.minutes} minutes hold at most ${most}.`,
+      day: day.day,
+    });
+  }
+  const singles = lifts.filter((e) => e.sets === 1 && findExercise(e.name)?.kind !== "core");
+  if (
+    !deload &&
+    liftingMinutes(profile) > CHECK_LIMITS.singleSetMinutes &&
+    singles.length > CHECK_LIMITS.singleSetLifts
+  ) {
+    out.push({
+      code: "single_sets",
+      message: `${singles.length} exercises at one set; give fewer exercises two or more sets.`,
+      day: day.day,
+    });
+  }
+  return out;
 }
 
 function checkVolume(plan: Plan, profile: Profile): Violation[] {

@@ -172,6 +172,66 @@ describe("checkPlan", () => {
     expect(codes(plan)).toContain("isolation_before_compound");
   });
 
+  describe("session shape", () => {
+    const knees = profile({
+      equipment: ["dumbbells", "bench"],
+      injuries: ["knees"],
+      daysPerWeek: 3,
+      minutes: 45,
+    });
+    const thirteen = [
+      "Dumbbell bench press",
+      "One-arm dumbbell row",
+      "Dumbbell Romanian deadlift",
+      "Incline dumbbell press",
+      "Chest-supported dumbbell row",
+      "Dumbbell fly",
+      "Dumbbell lateral raise",
+      "Reverse dumbbell fly",
+      "Hammer curl",
+      "Dumbbell curl",
+      "Dumbbell skull crusher",
+      "Dumbbell shrug",
+      "Hollow hold",
+    ];
+    /** The first training day rewritten as `names`, the first `heavy` of them at three sets. */
+    const session = (plan: Plan, names: readonly string[], heavy: number): Plan =>
+      withMinutes(
+        edited(plan, (p) => {
+          firstTrainingDay(p).exercises = names.map((name, index) =>
+            lift(name, { sets: index < heavy ? 3 : 1 }),
+          );
+        }),
+      );
+
+    it("flags thirteen exercises, mostly single sets, in a 45-minute session", () => {
+      const scattered = session(buildPlan(knees), thirteen, 2);
+      const found = checkPlan(scattered, knees).filter((v) => v.day === 1);
+      expect(found.map((v) => v.code)).toEqual(
+        expect.arrayContaining(["too_many_exercises", "single_sets"]),
+      );
+    });
+
+    it("accepts five exercises of three sets in the same session", () => {
+      const focused = session(buildPlan(knees), thirteen.slice(0, 5), 5);
+      expect(codes(focused, knees)).not.toContain("too_many_exercises");
+      expect(codes(focused, knees)).not.toContain("single_sets");
+    });
+
+    it("allows single sets in a deload week and in a circuit of a few minutes", () => {
+      const few = thirteen.slice(0, 5);
+      const deload = edited(session(buildPlan(knees), few, 0), (p) => {
+        p.title = `Week 6, deload: ${p.title}`;
+      });
+      expect(codes(deload, knees)).not.toContain("single_sets");
+      expect(codes(session(buildPlan(knees), few, 0), knees)).toContain("single_sets");
+
+      const quick = profile({ equipment: ["dumbbells", "bench"], daysPerWeek: 3, minutes: 15 });
+      const circuit = session(buildPlan(quick), few.slice(0, 4), 0);
+      expect(codes(circuit, quick)).not.toContain("single_sets");
+    });
+  });
+
   it("flags an effort target that is neither RIR nor RPE", () => {
     const plan = edited(base, (p) => {
       const exercise = firstTrainingDay(p).exercises[0];
