@@ -23,7 +23,12 @@ import { createPlanning } from "../../src/planning.js";
 import { type Clock, silentLogger } from "../../src/ports.js";
 
 import { createMemoryStore } from "../../src/store/memory.js";
-import { FAKE_APP_ID, type FakeMessage, startFakeDiscordApi } from "../fakes/discord-api.js";
+import {
+  FAKE_APP_ID,
+  type FakeMessage,
+  messageJson,
+  startFakeDiscordApi,
+} from "../fakes/discord-api.js";
 
 export const GUILD_ID = "300000000000000001";
 export const CHANNEL_ID = "300000000000000002";
@@ -129,34 +134,6 @@ export async function startHarness(options: HarnessOptions = {}) {
     return payload.token;
   }
 
-  function messagePayload(message: FakeMessage) {
-    return {
-      id: message.id,
-      channel_id: CHANNEL_ID,
-      type: 0,
-      content: message.content,
-      author: {
-        id: FAKE_APP_ID,
-        username: "fitplan",
-        discriminator: "0",
-        avatar: null,
-        bot: true,
-        global_name: null,
-      },
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      components: message.components,
-      pinned: false,
-      flags: message.flags,
-    };
-  }
-
   return {
     api,
     store,
@@ -200,7 +177,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     press(member: Member, message: FakeMessage, customId: string) {
       return inject({
         ...base(member, InteractionType.MessageComponent),
-        message: messagePayload(message),
+        message: messageJson(message, CHANNEL_ID),
         data: { custom_id: customId, component_type: ComponentType.Button },
       });
     },
@@ -208,7 +185,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     select(member: Member, message: FakeMessage, customId: string, values: string[]) {
       return inject({
         ...base(member, InteractionType.MessageComponent),
-        message: messagePayload(message),
+        message: messageJson(message, CHANNEL_ID),
         data: { custom_id: customId, component_type: ComponentType.StringSelect, values },
       });
     },
@@ -216,7 +193,7 @@ export async function startHarness(options: HarnessOptions = {}) {
     submitModal(member: Member, message: FakeMessage, customId: string, value: string) {
       return inject({
         ...base(member, InteractionType.ModalSubmit),
-        message: messagePayload(message),
+        message: messageJson(message, CHANNEL_ID),
         data: {
           custom_id: customId,
           components: [

@@ -79,6 +79,36 @@ function snowflake(): string {
   return nextId.toString();
 }
 
+/** A message as Discord's REST API and gateway describe it. */
+export function messageJson(message: FakeMessage, channelId: string) {
+  return {
+    id: message.id,
+    channel_id: channelId,
+    type: 0,
+    content: message.content,
+    author: {
+      id: FAKE_BOT_ID,
+      username: "fitplan",
+      discriminator: "0",
+      avatar: null,
+      bot: true,
+      global_name: null,
+    },
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    components: message.components,
+    pinned: false,
+    flags: message.flags,
+    application_id: FAKE_APP_ID,
+  };
+}
+
 export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
   const requests: DiscordRequest[] = [];
   const messages: FakeMessage[] = [];
@@ -86,35 +116,6 @@ export async function startFakeDiscordApi(): Promise<FakeDiscordApi> {
   const limits: FakeRateLimit[] = [];
   const expired = new Set<string>();
   let fake: FakeDiscordApi | undefined;
-
-  function messageJson(message: FakeMessage, channelId: string) {
-    return {
-      id: message.id,
-      channel_id: channelId,
-      type: 0,
-      content: message.content,
-      author: {
-        id: FAKE_BOT_ID,
-        username: "fitplan",
-        discriminator: "0",
-        avatar: null,
-        bot: true,
-        global_name: null,
-      },
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      components: message.components,
-      pinned: false,
-      flags: message.flags,
-      application_id: FAKE_APP_ID,
-    };
-  }
 
   function upsert(where: string, key: string, body: Record<string, unknown>): FakeMessage {
     const content = typeof body.content === "string" ? body.content : "";
