@@ -7,6 +7,7 @@ export const BENCHMARKS = {
   planner: () => import("./planner.js"),
   cache: () => import("./cache.js"),
   cost: () => import("./cost.js"),
+  streaming: () => import("./streaming.js"),
 } as const satisfies Record<string, Loader>;
 
 export type BenchName = keyof typeof BENCHMARKS;
