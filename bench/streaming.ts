@@ -120,6 +120,7 @@ async function telegram(profiles: [string, Profile][]): Promise<PlanRun[]> {
           calls,
           answered.firstTokenAt,
           answered.endedAt,
+          Math.ceil(answered.chars / SETTINGS.chunkChars),
           (call) => call.path.split("/").pop() ?? "",
         );
       }),
