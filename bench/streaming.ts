@@ -163,6 +163,7 @@ async function discord(profiles: [string, Profile][]): Promise<PlanRun[]> {
         calls,
         answered.firstTokenAt,
         answered.endedAt,
+        Math.ceil(answered.chars / SETTINGS.chunkChars),
         (call) =>
           `${call.method} ${call.path.includes("/callback") ? "callback" : call.path.includes("@original") ? "@original" : call.method === "POST" ? "follow-up" : "message"}`,
       );
