@@ -103,17 +103,53 @@ export const userText: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: fc.constant(HUGE_TEXT) },
 );
 
-/** Callback data nobody should be able to use: random, over-long, or shaped like ours. */
-export function forgedData(owner: number, other: number): fc.Arbitrary<string> {
+/** Stands for the pressing user's id in forged data; the test puts the real id in. */
+export const ME = "{me}";
+/** Stands for another user's id. */
+export const OTHER = "{other}";
+
+export interface Forged {
+  readonly data: string;
+  /** Shaped like the presser's own buttons, so the bot may act on it; otherwise it must not. */
+  readonly ours: boolean;
+}
+
+const FEATURE_REFS = ["swap:", "replan:", "history:", "weekly:", "export:"];
+
+/** Callback data a user can forge: random, over-long, another user's, or shaped like ours. */
+export const forgedData: fc.Arbitrary<Forged> = (() => {
   const value = fc.oneof(fc.constantFrom("confirm", "done", "skip", "muscle", "3"), hostileText);
-  const ref = fc.oneof(fc.nat({ max: 40 }).map(String), fc.constant("idle"), hostileText);
-  return fc.oneof(
+  const ref = fc.oneof(
+    fc.nat({ max: 40 }).map(String),
+    fc.constant("idle"),
+    fc.tuple(fc.constantFrom(...FEATURE_REFS), fc.nat({ max: 40 })).map(([p, n]) => `${p}${n}`),
     hostileText,
-    fc.string({ unit: "binary", minLength: 65, maxLength: 300 }),
-    fc.tuple(ref, value).map(([r, v]) => `c|${owner}|${r}|${v}`),
-    fc.tuple(ref, value).map(([r, v]) => `c|${other}|${r}|${v}`),
-    hostileText.map((hash) => `h|${owner}|${hash}`),
-    fc.constantFrom("swap", "replan", "profile", "delete").map((step) => `n|${owner}|${step}`),
-    fc.constantFrom(`c|${owner}`, `c|${owner}||`, `c|1e3|1|x`, "c|-0|1|x", "h||", "|||"),
+  );
+  const foreign = (data: fc.Arbitrary<string>) => data.map((d) => ({ data: d, ours: false }));
+  const own = (data: fc.Arbitrary<string>) => data.map((d) => ({ data: d, ours: true }));
+  return fc.oneof(
+    foreign(hostileText),
+    foreign(fc.string({ unit: "binary", minLength: 65, maxLength: 300 })),
+    foreign(fc.tuple(ref, value).map(([r, v]) => `c|${OTHER}|${r}|${v}`)),
+    foreign(hostileText.map((hash) => `h|${ME}|${hash}`)),
+    foreign(fc.constantFrom(`c|${ME}`, "c|1e3|1|x", "c|-0|1|x", "h||", "|||", `n|${ME}|delete`)),
+    own(fc.tuple(ref, value).map(([r, v]) => `c|${ME}|${r}|${v}`)),
+    own(fc.constantFrom("swap", "replan", "profile").map((step) => `n|${ME}|${step}`)),
+  );
+})();
+
+/**
+ * Reports a failed property with long strings cut short: the counterexample of a run that sent a
+ * 100 KB message would otherwise fill the screen.
+ */
+export function shortReport<Ts>(details: fc.RunDetails<Ts>): void {
+  if (!details.failed) return;
+  const report = fc.defaultReportMessage(details) ?? "property failed";
+  const longString = /"((?:[^"\\]|\\.){200})((?:[^"\\]|\\.)+)"/g;
+  throw new Error(
+    report.replace(
+      longString,
+      (_, head: string, rest: string) => `"${head}…(${rest.length} more)"`,
+    ),
   );
 }

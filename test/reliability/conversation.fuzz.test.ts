@@ -24,7 +24,7 @@ import { checkPlan } from "../../src/plan/checks.js";
 import type { UserKey } from "../../src/ports.js";
 import { ProfileSchema } from "../../src/profile/schema.js";
 import { profileArb } from "../planner/arbitraries.js";
-import { userText } from "./arbitraries.js";
+import { shortReport, userText } from "./arbitraries.js";
 
 const MAX_MESSAGE = 4_096;
 
@@ -157,7 +157,7 @@ describe("the conversation engine under random input", () => {
           }
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 300, reporter: shortReport },
     );
   });
 });
@@ -240,7 +240,7 @@ describe("the coach under random input, with every feature", () => {
           }
         }
       }),
-      { numRuns: 100 },
+      { numRuns: 100, reporter: shortReport },
     );
 
     await services.close();
