@@ -23,7 +23,7 @@ export { estimateDayMinutes } from "./estimate.js";
 export { exerciseNamesFor } from "./library.js";
 
 /** Bump whenever the planner's output can change: it is part of plan cache keys. */
-export const PLANNER_VERSION = "1.1.0";
+export const PLANNER_VERSION = "1.2.0";
 
 const GOAL_TITLE: Record<Profile["goal"], string> = {
   strength: "Strength",

@@ -70,6 +70,15 @@ const STAPLES: ReadonlySet<string> = new Set([
   "Seated cable row",
 ]);
 
+/**
+ * Exercises limited by balance or coordination more than by the muscles they name: good variety,
+ * poor choices for the main work of a slot, so they rank below plainer ones.
+ */
+const SHOWY: ReadonlySet<string> = new Set(["Renegade row"]);
+
+/** Sessions this short (minutes) prefer exercises done with both sides at once. */
+const SHORT_SESSION_MINUTES = 20;
+
 const TARGET_DIFFICULTY: Record<Profile["experience"], number> = {
   beginner: 1,
   intermediate: 2.5,
@@ -86,7 +95,8 @@ export function suitability(def: ExerciseDef, profile: Profile): number {
   const staple = STAPLES.has(def.name) ? 1 : 0;
   // One side at a time doubles the work time, which short sessions cannot spare.
   const slow = def.unilateral && profile.minutes <= 30 ? 1.5 : 0;
-  return fit + load * LOAD_WEIGHT[profile.goal] + staple - slow;
+  const showy = SHOWY.has(def.name) ? 1.5 : 0;
+  return fit + load * LOAD_WEIGHT[profile.goal] + staple - slow - showy;
 }
 
 /** Safe, available exercises matching one slot option, best first. */
@@ -119,8 +129,26 @@ export function pick(
   usedToday: ReadonlySet<string>,
   usedThisWeek: ReadonlyMap<string, number>,
 ): ExerciseDef | undefined {
+  // A very short session cannot spare the double time of one side at a time: any option done
+  // with both sides at once comes first.
+  if (c.profile.minutes <= SHORT_SESSION_MINUTES) {
+    const both = pickFrom(options, c, usedToday, usedThisWeek, (def) => !def.unilateral);
+    if (both) return both;
+  }
+  return pickFrom(options, c, usedToday, usedThisWeek, () => true);
+}
+
+function pickFrom(
+  options: readonly SlotOption[],
+  c: Constraints,
+  usedToday: ReadonlySet<string>,
+  usedThisWeek: ReadonlyMap<string, number>,
+  allowed: (def: ExerciseDef) => boolean,
+): ExerciseDef | undefined {
   for (const option of options) {
-    const fresh = candidatesFor(option, c).filter((def) => !usedToday.has(def.name));
+    const fresh = candidatesFor(option, c).filter(
+      (def) => !usedToday.has(def.name) && allowed(def),
+    );
     if (fresh.length === 0) continue;
     const lift = option.pattern !== "isolation" && option.pattern !== "core";
     const repeatCost = c.profile.goal === "strength" && lift ? 0.1 : 0.75;

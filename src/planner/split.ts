@@ -164,7 +164,6 @@ export const TEMPLATES = {
       extra(...ROW),
       extra(...REAR),
       extra(...BICEPS),
-      extra(...BICEPS),
       extra(...CORE),
     ],
   },
