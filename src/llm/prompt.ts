@@ -12,7 +12,7 @@ import { formatPlan } from "./format.js";
 import { type ExerciseMenu, exerciseMenu, planTargets } from "./targets.js";
 
 /** Part of the generator id, and so of the plan cache key: bump it when the prompt changes. */
-export const PROMPT_VERSION = "p3";
+export const PROMPT_VERSION = "p4";
 
 export const SYSTEM_PROMPT = `You are an expert strength coach. Write one training week for the person in the user message.
 
@@ -22,7 +22,7 @@ Code checks the plan against "targets" and rejects it if a rule is broken:
 - Exercise names only from "exercises", copied exactly. They already suit the equipment and injuries.
 - Exactly trainingDays training days and recoveryDays recovery days (easy mobility and cardio), spread over days 1-7. Do not load the same muscles hard on consecutive days.
 - Each day fits "minutes": warmupMinutes of warm-up, then per set about 3 s a rep plus the rest, plus half a minute per exercise.
-- Each of chest, back, shoulders, quads, hamstrings and glutes gets weeklySetsPerMuscle hard sets a week, on 2 or more days when there are 2 or more training days. Multi-joint lifts first; setsPerExercise sets each.
+- Each of chest, back, shoulders, quads, hamstrings and glutes gets weeklySetsPerMuscle hard sets a week, on 2 or more days when there are 2 or more training days. Multi-joint lifts first; at most exercisesPerDay strength exercises a day, setsPerExercise sets each (the main lifts get the most).
 - With conditioningMinutes, end each training day with one conditioning exercise.
 Reps, rest, effort, warm-ups and safety notes are added for you from targets.
 If "violations" is present, your last plan broke those checks: fix each one. If "lastWeek" is present, progress from it using its feedback.

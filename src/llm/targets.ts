@@ -8,6 +8,7 @@ import { allowedExercises } from "../planner/library.js";
 import {
   ageBand,
   conditioningMinutes,
+  exercisesPerSession,
   hardDays,
   prescription,
   WEEKLY_SETS,
@@ -92,7 +93,8 @@ export function planTargets(profile: Profile) {
     recoveryDays: profile.daysPerWeek - training,
     compound: `${compound.reps} reps, ${compound.restSeconds} s rest`,
     other: `${isolation.reps} reps, ${isolation.restSeconds} s rest`,
-    setsPerExercise: `1-${maxSets}`,
+    exercisesPerDay: exercisesPerSession(profile),
+    setsPerExercise: `2-${Math.max(2, maxSets)}`,
     weeklySetsPerMuscle: `${floor}-${WEEKLY_SETS[profile.experience].max}`,
     warmupMinutes: warmupMinutes(profile),
     ...(conditioning > 0 ? { conditioningMinutes: conditioning } : {}),
