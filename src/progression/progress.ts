@@ -137,6 +137,12 @@ export function progressPlan(base: Plan, input: ReplanInput, profile: Profile): 
   };
   if (decision === "volume_up") plan = adjustSets(plan, profile, 1, rx.maxSets);
   if (decision === "reduce") plan = adjustSets(plan, profile, -1, rx.maxSets);
+  // The title says "deload" before the checks run, since they allow a deload week its lighter sets.
+  const title = `Week ${input.week}${decision === "deload" ? ", deload" : ""}: ${base.title}`.slice(
+    0,
+    100,
+  );
+  plan = { ...plan, title };
 
   // Safety net: a day the checks object to, and the base plan does not, is the base day.
   const baseProblems = new Set(checkPlan(base, profile).map((v) => `${v.code}:${v.day ?? ""}`));
@@ -145,7 +151,7 @@ export function progressPlan(base: Plan, input: ReplanInput, profile: Profile): 
       .filter((v) => !baseProblems.has(`${v.code}:${v.day ?? ""}`))
       .map((v) => v.day ?? 0),
   );
-  if (broken.has(0)) plan = { ...base, days: base.days };
+  if (broken.has(0)) plan = { ...base, title };
   else if (broken.size > 0) {
     plan = {
       ...plan,
@@ -154,9 +160,8 @@ export function progressPlan(base: Plan, input: ReplanInput, profile: Profile): 
   }
   plan = trimToCap(plan, input, profile);
 
-  const title = `Week ${input.week}${decision === "deload" ? ", deload" : ""}: ${base.title}`;
   const notes = base.notes.length < 8 ? [summary(decision, input.week), ...base.notes] : base.notes;
-  return { ...plan, title: title.slice(0, 100), notes };
+  return { ...plan, title, notes };
 }
 
 /** Removes sets, first from the largest, until the progression check passes or nothing gives. */
