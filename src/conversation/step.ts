@@ -4,19 +4,26 @@
  * cancel and restart at every step, and ends with a summary to confirm or edit.
  */
 import { MESSAGES } from "../messages.js";
+import { FIELDS, fieldSpec, isFieldRelevant, LIMITS } from "../profile/schema.js";
+import { acceptValue, parseAnswer, parseNumber } from "./answers.js";
 import {
-  FIELDS,
-  type FieldKey,
-  fieldSpec,
-  isFieldRelevant,
-  LIMITS,
-  type Profile,
-  ProfileSchema,
-} from "../profile/schema.js";
-import { acceptValue, type ParsedAnswer, parseAnswer, parseNumber } from "./answers.js";
-import { editMenuReply, idleReply, questionReply, refOf, summaryReply } from "./replies.js";
-import { type Answers, answersOf, type ConversationState, initialState } from "./state.js";
-import type { Input, Reply, StepContext, StepResult } from "./types.js";
+  applyParsed,
+  ask,
+  back,
+  begin,
+  confirm,
+  confirmed,
+  current,
+  editMenu,
+  pickField,
+  reask,
+  say,
+  showSummary,
+  underAge,
+} from "./moves.js";
+import { idleReply, questionReply, refOf } from "./replies.js";
+import { answersOf, type ConversationState, initialState } from "./state.js";
+import type { Input, StepContext, StepResult } from "./types.js";
 
 const WORD_COMMANDS: Record<string, string> = {
   back: "back",
@@ -106,118 +113,6 @@ function prefilled(
   return showSummary(start, typed, context, prefix);
 }
 
-function say(state: ConversationState, text: string): StepResult {
-  return { state, replies: [{ text }] };
-}
-
-/** Starts the questions from the first field. */
-function begin(prefix: string | undefined, context: StepContext, seq: number): StepResult {
-  const first = FIELDS[0].key;
-  return ask({ ...initialState(), seq }, first, context, prefix);
-}
-
-/** Opens `key` as the current question. */
-function ask(
-  state: ConversationState,
-  key: FieldKey,
-  context: StepContext,
-  prefix?: string,
-  editing = state.editing,
-): StepResult {
-  const existing = answersOf(state)[key];
-  const next: ConversationState = {
-    ...state,
-    mode: "asking",
-    field: key,
-    editing,
-    picks: Array.isArray(existing) ? existing.map(String) : [],
-    seq: state.seq + 1,
-  };
-  return { state: next, replies: [questionReply(next, context.group, prefix)] };
-}
-
-function reask(state: ConversationState, context: StepContext, prefix?: string): StepResult {
-  return { state, replies: current(state, context, prefix) };
-}
-
-/** The replies that show the open step again. */
-function current(state: ConversationState, context: StepContext, prefix?: string): Reply[] {
-  if (state.mode === "asking") return [questionReply(state, context.group, prefix)];
-  if (state.mode === "summary") return [summaryReply(state, answersOf(state), context.group)];
-  if (state.mode === "choosing_edit") return [editMenuReply(state)];
-  return [idleReply(context.profile)];
-}
-
-function showSummary(
-  state: ConversationState,
-  answers: Answers,
-  context: StepContext,
-  prefix?: string,
-): StepResult {
-  const next: ConversationState = {
-    ...state,
-    mode: "summary",
-    answers: { ...answers },
-    editing: false,
-    picks: [],
-    seq: state.seq + 1,
-  };
-  delete next.field;
-  const summary = summaryReply(next, answers, context.group);
-  return { state: next, replies: prefix ? [{ text: prefix }, summary] : [summary] };
-}
-
-function back(state: ConversationState, context: StepContext): StepResult {
-  if (state.mode === "choosing_edit" || (state.mode === "asking" && state.editing)) {
-    return showSummary(state, answersOf(state), context);
-  }
-  const previous = state.trail.at(-1);
-  if (state.mode === "idle") return say(state, MESSAGES.nothingToCancel);
-  if (!previous) return reask(state, context, MESSAGES.firstQuestion);
-  return ask({ ...state, trail: state.trail.slice(0, -1) }, previous, context);
-}
-
-/** Records a valid answer and moves to the next question or the summary. */
-function accept(
-  state: ConversationState,
-  key: FieldKey,
-  value: unknown,
-  context: StepContext,
-): StepResult {
-  const answers: Record<string, unknown> = { ...state.answers, [key]: value };
-  if (key === "injuries" && !isFieldRelevant("injuryNotes", answers as Answers)) {
-    answers.injuryNotes = "";
-  }
-  const next: ConversationState = {
-    ...state,
-    answers,
-    picks: [],
-    trail: state.editing ? state.trail : [...state.trail, key],
-  };
-  const typed = answersOf(next);
-
-  if (state.editing) {
-    const needsNotes =
-      key === "injuries" &&
-      isFieldRelevant("injuryNotes", typed) &&
-      typed.injuryNotes === undefined;
-    return needsNotes ? ask(next, "injuryNotes", context) : showSummary(next, typed, context);
-  }
-  const position = FIELDS.findIndex((field) => field.key === key);
-  const following = FIELDS.slice(position + 1).find((field) => isFieldRelevant(field.key, typed));
-  return following ? ask(next, following.key, context) : showSummary(next, typed, context);
-}
-
-function applyParsed(
-  state: ConversationState,
-  key: FieldKey,
-  parsed: ParsedAnswer,
-  context: StepContext,
-): StepResult {
-  if (parsed.ok) return accept(state, key, parsed.value, context);
-  return reask(state, context, `${MESSAGES.notSure} ${parsed.reason}`);
-}
-
 function text(state: ConversationState, value: string, context: StepContext): StepResult {
   switch (state.mode) {
     case "idle":
@@ -240,37 +135,6 @@ function text(state: ConversationState, value: string, context: StepContext): St
       return applyParsed(state, key, parseAnswer(fieldSpec(key), value), context);
     }
   }
-}
-
-function underAge(state: ConversationState): StepResult {
-  return say({ ...initialState(), seq: state.seq + 1 }, MESSAGES.underAge);
-}
-
-function editMenu(state: ConversationState): StepResult {
-  const next: ConversationState = { ...state, mode: "choosing_edit", seq: state.seq + 1 };
-  return { state: next, replies: [editMenuReply(next)] };
-}
-
-function pickField(state: ConversationState, value: string, context: StepContext): StepResult {
-  const lower = value.trim().toLowerCase();
-  const field = /^\d+$/.test(lower)
-    ? FIELDS[Number(lower) - 1]
-    : FIELDS.find((spec) => spec.key.toLowerCase() === lower || spec.title.toLowerCase() === lower);
-  if (!field) return reask(state, context, MESSAGES.notSure);
-  return ask(state, field.key, context, undefined, true);
-}
-
-function confirm(state: ConversationState): StepResult {
-  const profile = ProfileSchema.parse(answersOf(state));
-  return confirmed(state, profile);
-}
-
-function confirmed(state: ConversationState, profile: Profile): StepResult {
-  return {
-    state: { ...initialState(), seq: state.seq + 1 },
-    replies: [],
-    action: { type: "make_plan", profile },
-  };
 }
 
 function idleChoice(state: ConversationState, value: string, context: StepContext): StepResult {
