@@ -15,6 +15,7 @@ import { editMenuReply, idleReply, questionReply, summaryReply } from "./replies
 import { type Answers, answersOf, type ConversationState, initialState } from "./state.js";
 import type { Reply, StepContext, StepResult } from "./types.js";
 
+/** A plain reply; the state goes on as given. */
 export function say(state: ConversationState, text: string): StepResult {
   return { state, replies: [{ text }] };
 }
@@ -45,6 +46,7 @@ export function ask(
   return { state: next, replies: [questionReply(next, context.group, prefix)] };
 }
 
+/** Shows the open step again, after `prefix` (a reason, say). */
 export function reask(state: ConversationState, context: StepContext, prefix?: string): StepResult {
   return { state, replies: current(state, context, prefix) };
 }
@@ -57,6 +59,7 @@ export function current(state: ConversationState, context: StepContext, prefix?:
   return [idleReply(context.profile)];
 }
 
+/** The profile summary, waiting for confirm or edit. */
 export function showSummary(
   state: ConversationState,
   answers: Answers,
@@ -76,6 +79,7 @@ export function showSummary(
   return { state: next, replies: prefix ? [{ text: prefix }, summary] : [summary] };
 }
 
+/** One question back; from an edit, back to the summary. */
 export function back(state: ConversationState, context: StepContext): StepResult {
   if (state.mode === "choosing_edit" || (state.mode === "asking" && state.editing)) {
     return showSummary(state, answersOf(state), context);
@@ -117,6 +121,7 @@ export function accept(
   return following ? ask(next, following.key, context) : showSummary(next, typed, context);
 }
 
+/** Takes a parsed answer, or asks again with the reason it was not taken. */
 export function applyParsed(
   state: ConversationState,
   key: FieldKey,
@@ -127,15 +132,18 @@ export function applyParsed(
   return reask(state, context, `${MESSAGES.notSure} ${parsed.reason}`);
 }
 
+/** The friendly refusal for users under 13; nothing they said is kept. */
 export function underAge(state: ConversationState): StepResult {
   return say({ ...initialState(), seq: state.seq + 1 }, MESSAGES.underAge);
 }
 
+/** Which answer to change, from the summary. */
 export function editMenu(state: ConversationState): StepResult {
   const next: ConversationState = { ...state, mode: "choosing_edit", seq: state.seq + 1 };
   return { state: next, replies: [editMenuReply(next)] };
 }
 
+/** Opens the field named by number or title for editing. */
 export function pickField(
   state: ConversationState,
   value: string,
@@ -149,11 +157,13 @@ export function pickField(
   return ask(state, field.key, context, undefined, true);
 }
 
+/** The summary confirmed: the answers, with defaults, become the profile to plan with. */
 export function confirm(state: ConversationState): StepResult {
   const profile = ProfileSchema.parse(answersOf(state));
   return confirmed(state, profile);
 }
 
+/** Ends the dialogue with a request to plan for `profile`. */
 export function confirmed(state: ConversationState, profile: Profile): StepResult {
   return {
     state: { ...initialState(), seq: state.seq + 1 },
