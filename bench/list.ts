@@ -8,6 +8,8 @@ export const BENCHMARKS = {
   cache: () => import("./cache.js"),
   cost: () => import("./cost.js"),
   streaming: () => import("./streaming.js"),
+  overhead: () => import("./overhead.js"),
+  capacity: () => import("./capacity.js"),
 } as const satisfies Record<string, Loader>;
 
 export type BenchName = keyof typeof BENCHMARKS;
