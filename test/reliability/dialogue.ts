@@ -9,6 +9,9 @@ import type { Rig } from "./rig.js";
 /** An answer for each question number, 1 to 10. */
 export type Answers = Readonly<Record<number, string>>;
 
+/** Chooses the answer to a question; `visit` counts how often it was asked before (from 0). */
+export type AnswerFor = (question: number, visit: number) => string | undefined;
+
 export const TYPICAL: Answers = {
   1: "30",
   2: "build muscle",
@@ -38,17 +41,20 @@ export async function answerUntilSummary(
   rig: Rig,
   user: FakeUser,
   chat: FakeChat,
-  answers: Answers = TYPICAL,
+  answers: Answers | AnswerFor = TYPICAL,
   stopAfter = Number.POSITIVE_INFINITY,
 ): Promise<FakeMessage> {
+  const choose: AnswerFor = typeof answers === "function" ? answers : (n) => answers[n];
+  const visits = new Map<number, number>();
   if (!newest(rig, chat)?.text.match(QUESTION)) await rig.say(user, chat, "/plan");
   for (let given = 0; given < 40; given += 1) {
     const last = newest(rig, chat);
     if (!last) throw new Error("the bot said nothing");
     if (last.text.includes(SUMMARY) || given >= stopAfter) return last;
     const number = Number(QUESTION.exec(last.text)?.[1]);
-    const answer = answers[number];
-    await rig.say(user, chat, answer ?? "/plan");
+    const visit = visits.get(number) ?? 0;
+    visits.set(number, visit + 1);
+    await rig.say(user, chat, choose(number, visit) ?? "/plan");
   }
   throw new Error(`no summary after 40 answers; the bot said: ${newest(rig, chat)?.text}`);
 }
