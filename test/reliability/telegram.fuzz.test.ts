@@ -27,6 +27,7 @@ import {
   type FakeUser,
   startFakeBotApi,
 } from "../fakes/telegram-bot-api.js";
+import { type RedisServer, startRedisServer } from "../helpers/redis-server.js";
 import { profileArb } from "../planner/arbitraries.js";
 import { type Forged, forgedData, ME, OTHER, shortReport, userText } from "./arbitraries.js";
 import { buttonData, finishedPlans, newestKeyboard, type Rig, startRig } from "./rig.js";
@@ -70,16 +71,9 @@ const actArb: fc.Arbitrary<Act> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ t: fc.constant("profile"), who, profile: profileArb }) },
 );
 
+// The bot under test; each describe block starts its own.
 let api: FakeBotApi;
 let rig: Rig;
-beforeAll(async () => {
-  api = await startFakeBotApi();
-  rig = await startRig(api);
-});
-afterAll(async () => {
-  await rig?.stop();
-  await api?.close();
-});
 
 interface Cast {
   readonly users: readonly [FakeUser, FakeUser];
@@ -265,7 +259,8 @@ async function perform(cast: Cast, act: Act): Promise<void> {
   remember(cast);
 }
 
-describe("the Telegram bot under random updates", () => {
+/** Runs the property against the bot the enclosing describe block started. */
+function fuzz(runs: number): void {
   it("answers what is addressed to it, ignores the rest, and never fails", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(actArb, { minLength: 15, maxLength: 40 }), async (acts) => {
@@ -287,7 +282,34 @@ describe("the Telegram bot under random updates", () => {
           expect(new Set(plans.map((plan) => plan.message_id)).size).toBe(plans.length);
         }
       }),
-      { numRuns: 60, reporter: shortReport },
+      { numRuns: runs, reporter: shortReport },
     );
   });
+}
+
+describe("the Telegram bot under random updates, on the in-process store", () => {
+  beforeAll(async () => {
+    api = await startFakeBotApi();
+    rig = await startRig(api);
+  });
+  afterAll(async () => {
+    await rig?.stop();
+    await api?.close();
+  });
+  fuzz(60);
+});
+
+describe("the Telegram bot under random updates, on Redis", () => {
+  let redis: RedisServer | undefined;
+  beforeAll(async () => {
+    redis = await startRedisServer();
+    api = await startFakeBotApi();
+    rig = await startRig(api, { env: { REDIS_URL: redis.url } });
+  });
+  afterAll(async () => {
+    await rig?.stop();
+    await api?.close();
+    await redis?.close();
+  });
+  fuzz(25);
 });
