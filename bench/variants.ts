@@ -4,7 +4,7 @@
  * case and spacing of text, defaults written out); significant variants change one thing that can
  * change the plan.
  */
-import { ageBand, CACHE_KEY_RULES } from "../src/pipeline/cache-key.js";
+import { ageBand, ageRule, CACHE_KEY_RULES } from "../src/pipeline/cache-key.js";
 import {
   EQUIPMENT,
   EXPERIENCE,
@@ -27,7 +27,7 @@ function shout(text: string): string {
   return text === "" ? text : `  ${text.toUpperCase().replace(/ /g, `\t${ZERO_WIDTH} `)}\n`;
 }
 
-/** Variants the cache must treat as the base profile. */
+/** Variants the cache must treat as the base profile, for the built-in planner. */
 export function equivalentVariants(base: Profile): Variant[] {
   const out: Variant[] = [];
   const band = ageBand(base.age);
@@ -68,6 +68,26 @@ export function equivalentVariants(base: Profile): Variant[] {
       input: { ...base, injuryNotes: shout(base.injuryNotes) },
     });
   }
+  // The built-in planner reads age only through its age rules, and no free text or units.
+  for (const age of [base.age + 11, base.age - 11]) {
+    if (ageRule(age) === ageRule(base.age) && ageBand(age) !== band && age >= LIMITS.minAge) {
+      out.push({ kind: "age elsewhere in its age rule", input: { ...base, age } });
+    }
+  }
+  if (base.injuries.some((injury) => injury !== "none")) {
+    out.push({
+      kind: "injury notes, which the planner does not read",
+      input: { ...base, injuryNotes: `${base.injuryNotes} worse on stairs`.trim() },
+    });
+  }
+  out.push({
+    kind: "units, which the planner does not read",
+    input: { ...base, units: base.units === "kg" ? "lb" : "kg" },
+  });
+  out.push({
+    kind: "notes, which the planner does not read",
+    input: { ...base, notes: `${base.notes} I cycle on Sundays`.trim() },
+  });
   const { units: _units, notes: _notes, injuryNotes: _injuryNotes, ...required } = base;
   if (base.units === "kg" && base.notes === "" && base.injuryNotes === "") {
     out.push({ kind: "defaults left out", input: required });
@@ -115,13 +135,7 @@ export function significantVariants(base: Profile): Variant[] {
   }
   if (injured.length > 0) {
     out.push({ kind: "injuries", input: { ...base, injuries: ["none"], injuryNotes: "" } });
-    out.push({
-      kind: "injury notes",
-      input: { ...base, injuryNotes: `${base.injuryNotes} worse on stairs`.trim() },
-    });
   }
-  out.push({ kind: "units", input: { ...base, units: base.units === "kg" ? "lb" : "kg" } });
-  out.push({ kind: "notes", input: { ...base, notes: `${base.notes} I cycle on Sundays`.trim() } });
   for (const age of agesAcrossRules(base.age))
     out.push({ kind: "age across a rule", input: { ...base, age } });
   return out;

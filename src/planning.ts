@@ -100,7 +100,8 @@ export function createPlanning(deps: PlanningDeps): Planning {
     const ended = metrics.streamStarted();
     try {
       const { generator, notices } = await chooseGenerator();
-      const key = request.replan ? undefined : planCacheKey(profile, generator.id);
+      const view = generator.cacheView?.(profile);
+      const key = request.replan ? undefined : planCacheKey(profile, generator.id, "", view);
 
       const hit = key ? await fromCache(key, profile) : undefined;
       if (key) metrics.cacheLookup(hit !== undefined);

@@ -9,7 +9,7 @@ import { cleanText } from "../text.js";
 
 export const CACHE_KEY_RULES = {
   /** Bumped whenever normalisation changes, so that old entries are never read with new rules. */
-  version: 1,
+  version: 2,
   ageBandYears: 5,
   /** Ages where the programming rules change: under 18, 18 to 64, 65 and over. */
   ageRuleStarts: [18, 65],
@@ -52,17 +52,50 @@ export function normaliseProfile(profile: Profile): NormalisedProfile {
 }
 
 /**
- * The cache key for a plan: sha256 hex of the normalised profile, the generator id (which names the
- * model or planner and their prompt or planner version) and anything else the caller adds.
+ * What the built-in planner reads of a profile: age only through its age rules, and no free text
+ * or units. Profiles equal in this view get the same built-in plan, minutes aside, and the plan
+ * checks decide whether a plan made for other minutes in the same step fits.
  */
-export function planCacheKey(profile: Profile, generatorId: string, extra = ""): string {
+export function plannerView(profile: Profile): object {
+  return {
+    ageRule: ageRule(profile.age),
+    goal: profile.goal,
+    experience: profile.experience,
+    daysPerWeek: profile.daysPerWeek,
+    minutes: roundDown(profile.minutes, CACHE_KEY_RULES.minutesStep),
+    equipment: sortedSet(profile.equipment),
+    injuries: sortedSet(profile.injuries),
+  };
+}
+
+/**
+ * The cache key for a plan: sha256 hex of the profile as the generator reads it (`view`, by
+ * default the whole normalised profile), the generator id (which names the model or planner and
+ * their prompt or planner version) and anything else the caller adds.
+ */
+export function planCacheKey(
+  profile: Profile,
+  generatorId: string,
+  extra = "",
+  view: object = normaliseProfile(profile),
+): string {
   const material = stableJson({
     version: CACHE_KEY_RULES.version,
-    profile: normaliseProfile(profile),
+    profile: view,
     generator: generatorId,
     extra,
   });
   return createHash("sha256").update(material).digest("hex");
+}
+
+/** The age rule an age falls under: "<18", "18-64" or "65+" with today's rule starts. */
+export function ageRule(age: number): string {
+  const [first = 0, ...rest] = CACHE_KEY_RULES.ageRuleStarts;
+  if (age < first) return `<${first}`;
+  const starts = [first, ...rest];
+  const index = starts.findLastIndex((start) => age >= start);
+  const next = starts[index + 1];
+  return next === undefined ? `${starts[index]}+` : `${starts[index]}-${next - 1}`;
 }
 
 /** The band of five years around an age, cut short where an age rule starts. */

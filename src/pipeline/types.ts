@@ -86,5 +86,10 @@ export interface SpentOnFailure {
 export interface PlanGenerator {
   readonly id: string;
   readonly source: Exclude<PlanSource, "cache">;
+  /**
+   * What of a profile this generator reads, for the plan cache: profiles equal in this view share
+   * a cache key. Without it, every field counts (normalised).
+   */
+  readonly cacheView?: (profile: Profile) => object;
   generate(profile: Profile, context: GenerateContext): AsyncIterable<GeneratorChunk>;
 }

@@ -2,6 +2,7 @@
  * The built-in planner: a deterministic, rule-based weekly plan for any valid profile, and the
  * generator that streams it day by day behind the same interface as the LLM.
  */
+import { plannerView } from "../pipeline/cache-key.js";
 import type {
   GenerateContext,
   GeneratorChunk,
@@ -62,6 +63,7 @@ export function createPlannerGenerator(): PlanGenerator {
   return {
     id: `planner@${PLANNER_VERSION}`,
     source: "planner",
+    cacheView: plannerView,
     async *generate(profile: Profile, context: GenerateContext): AsyncIterable<GeneratorChunk> {
       if (context.signal.aborted) return;
       const plan = buildPlan(profile, context.replan);

@@ -193,16 +193,19 @@ const GUARDED: Partial<Record<Profile["injuries"][number], MajorMuscle>> = {
   lower_back: "hamstrings",
 };
 
+/** Session minutes count in whole steps of this size toward the volume floor. */
+const FLOOR_MINUTES_STEP = 15;
+
 /**
  * The least weekly volume a plan must give each major muscle. It is the experience minimum,
  * lowered when the time available (hard days times minutes) cannot hold it, and halved for the
  * muscle around an injured joint.
  */
 export function weeklyFloor(profile: Profile): Record<MajorMuscle, number> {
-  const perSession = Math.max(
-    0,
-    profile.minutes - warmupMinutes(profile) - conditioningMinutes(profile),
-  );
+  // Minutes count in whole 15-minute steps, as the plan cache groups them: a plan made for 45
+  // minutes then meets the floor of a 52-minute session it is served to.
+  const minutes = Math.floor(profile.minutes / FLOOR_MINUTES_STEP) * FLOOR_MINUTES_STEP;
+  const perSession = Math.max(0, minutes - warmupMinutes(profile) - conditioningMinutes(profile));
   // Minutes per set from the prescription (a 12-rep set, its rest and a changeover),
   // spread over six muscle groups, with room to spare for injuries and missing equipment.
   const setMinutes = (36 + prescription(profile).compound.restSeconds + 30) / 60;

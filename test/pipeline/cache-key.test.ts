@@ -2,11 +2,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   ageBand,
+  ageRule,
   CACHE_KEY_RULES,
   normaliseProfile,
   planCacheKey,
+  plannerView,
 } from "../../src/pipeline/cache-key.js";
+import { buildPlan } from "../../src/planner/index.js";
+import { AGE } from "../../src/planner/rules.js";
 import { EQUIPMENT, INJURIES, type Profile, ProfileSchema } from "../../src/profile/schema.js";
+import { profileArb } from "../planner/arbitraries.js";
 
 const GENERATOR = "planner@1";
 
@@ -118,6 +123,55 @@ describe("normaliseProfile", () => {
           JSON.stringify(normaliseProfile(a)) === JSON.stringify(normaliseProfile(b));
         expect(planCacheKey(a, GENERATOR) === planCacheKey(b, GENERATOR)).toBe(sameForm);
       }),
+    );
+  });
+});
+
+describe("the built-in planner's cache view", () => {
+  const plannerKey = (profile: Profile) =>
+    planCacheKey(profile, GENERATOR, "", plannerView(profile));
+
+  it("shares a key across ages within one age rule, and across free text and units", () => {
+    const same = [
+      { ...base, age: 52 },
+      { ...base, notes: "Something else entirely" },
+      { ...base, injuryNotes: "" },
+      { ...base, units: "lb" as const },
+    ];
+    for (const profile of same) expect(plannerKey(profile)).toBe(plannerKey(base));
+  });
+
+  it.each<[string, Partial<Profile>]>([
+    ["an age rule", { age: 17 }],
+    ["the older age rule", { age: 65 }],
+    ["the goal", { goal: "strength" }],
+    ["the experience", { experience: "advanced" }],
+    ["the days", { daysPerWeek: 3 }],
+    ["the minutes step", { minutes: 60 }],
+    ["the equipment", { equipment: ["bodyweight", "dumbbells"] }],
+    ["an injury", { injuries: ["knees", "wrists"] }],
+  ])("never shares a key across %s", (_what, changes) => {
+    expect(plannerKey({ ...base, ...changes })).not.toBe(plannerKey(base));
+  });
+
+  it("starts its age rules where the planner's do", () => {
+    expect(CACHE_KEY_RULES.ageRuleStarts).toEqual([AGE.youthMax + 1, AGE.olderMin]);
+    expect([ageRule(17), ageRule(18), ageRule(64), ageRule(65)]).toEqual([
+      "<18",
+      "18-64",
+      "18-64",
+      "65+",
+    ]);
+  });
+
+  it("groups only profiles the planner treats alike: equal views and minutes give equal plans", () => {
+    fc.assert(
+      fc.property(profileArb, profileArb, (a, b) => {
+        const twin: Profile = { ...b, ...a, age: b.age, notes: b.notes, units: b.units };
+        fc.pre(JSON.stringify(plannerView(twin)) === JSON.stringify(plannerView(a)));
+        expect(buildPlan(twin)).toEqual(buildPlan(a));
+      }),
+      { numRuns: 60 },
     );
   });
 });
