@@ -148,11 +148,13 @@ describe("faults during streaming, combined", () => {
     await expectOnePlan(next, ben.chat);
   });
 
-  it("carries on in a new message when the user deletes the one being streamed", async () => {
+  it("makes one plan for a double-tapped confirm, and carries on when the user deletes it mid-stream", async () => {
     const rig = await startProcess(await freshPrefix());
     const cat = person(803);
-    await answerUntilSummary(rig, cat.user, cat.chat, answersWith(5));
-    await rig.say(cat.user, cat.chat, "yes");
+    const summary = await answerUntilSummary(rig, cat.user, cat.chat, answersWith(5));
+    const confirm = buttonData(summary).find((data) => data.endsWith("|confirm"));
+    if (!confirm) throw new Error("no confirm button");
+    await rig.doubleTap(cat.user, summary, confirm);
     const streaming = await rig.api.waitFor(() =>
       rig.api.botMessages(cat.chat.id).find((m) => STAGE_LINE.test(m.text)),
     );
@@ -162,6 +164,9 @@ describe("faults during streaming, combined", () => {
     const { message, entry } = await expectOnePlan(rig, cat.chat);
     expect(message?.message_id).not.toBe(streaming.message_id);
     expect(entry.source).toBe("llm");
+    expect(
+      llm.requests.filter((request) => requestProfile(request).daysPerWeek === 5),
+    ).toHaveLength(1);
   });
 
   it("lets a new process continue a dialogue, and the old process's buttons, after a restart", async () => {
