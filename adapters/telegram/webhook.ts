@@ -5,7 +5,7 @@
  */
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Bot } from "grammy";
+import { type Bot, BotError } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "../../src/ports.js";
 import type { Store } from "../../src/store/types.js";
@@ -66,7 +66,14 @@ export function createWebhookRoute(deps: WebhookDeps): WebhookRoute {
         log.info({}, "duplicate update dropped");
         return;
       }
-      deps.jobs.run("update", () => deps.bot.handleUpdate(update));
+      // handleUpdate rethrows a middleware error; only long polling passes it to bot.catch, so
+      // it is passed on here, and the user gets the same apology in both modes.
+      deps.jobs.run("update", () =>
+        deps.bot.handleUpdate(update).catch(async (error: unknown) => {
+          if (!(error instanceof BotError)) throw error;
+          await deps.bot.errorHandler(error);
+        }),
+      );
     },
   };
 }
