@@ -9,7 +9,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { type FakeOpenAIServer, startFakeOpenAI } from "../fakes/openai-server.js";
 import {
   type FakeBotApi,
@@ -18,17 +18,18 @@ import {
   startFakeBotApi,
 } from "../fakes/telegram-bot-api.js";
 import { postPlan } from "../http/client.js";
-import { TYPICAL } from "./dialogue.js";
+import { TYPICAL, until } from "./dialogue.js";
 import { goodAnswer } from "./model.js";
 
 const TOKEN = "7340051234:AAH9kx-TelegramSecretPart_q8Zr2vN5wLm";
 const OPENAI_KEY = "sk-proj-Xq81LmZp02SecretOpenAIKeyVv93Tt";
 const API_KEYS = ["fp-alpha-Kd83Jf02LqPz", "fp-beta-Mx71Nc44RwQs"];
 const WRONG_KEY = "fp-wrong-Zz00Yy11Xx22";
+const HOOK_SECRET = "hook-Wq55Er66Ty77SecretHeader";
 
 /** Each secret as a leak may show it: whole, its distinctive part, URL- or base64-encoded. */
 function leakForms(): string[] {
-  const secrets = [TOKEN, OPENAI_KEY, ...API_KEYS, WRONG_KEY];
+  const secrets = [TOKEN, OPENAI_KEY, ...API_KEYS, WRONG_KEY, HOOK_SECRET];
   const forms = secrets.flatMap((secret) => [
     secret,
     encodeURIComponent(secret),
@@ -62,11 +63,17 @@ let child: ChildProcess | undefined;
 let output = "";
 let url = "";
 
-beforeAll(async () => {
+/** Starts the entry point with every secret set; Telegram by long polling or by webhook. */
+async function startProcess(mode: "polling" | "webhook"): Promise<void> {
   api = await startFakeBotApi({ token: TOKEN });
   llm = await startFakeOpenAI({ respond: (request) => ({ content: goodAnswer(request) }) });
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
+  output = "";
+  const webhook =
+    mode === "webhook"
+      ? { TELEGRAM_WEBHOOK_URL: `${url}/telegram/webhook`, TELEGRAM_WEBHOOK_SECRET: HOOK_SECRET }
+      : {};
   child = spawn(process.execPath, ["--import", "tsx", "adapters/main.ts"], {
     env: {
       PATH: process.env.PATH ?? "",
@@ -81,6 +88,7 @@ beforeAll(async () => {
       HTTP_PORT: String(port),
       HTTP_API_KEYS: API_KEYS.join(","),
       SHUTDOWN_GRACE_MS: "5000",
+      ...webhook,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -90,10 +98,19 @@ beforeAll(async () => {
   child.stderr?.on("data", (chunk: Buffer) => {
     output += chunk.toString("utf8");
   });
-  await api.waitFor(() => api.callCount("getUpdates") > 0, 20_000);
-});
+  if (mode === "polling") await api.waitFor(() => api.callCount("getUpdates") > 0, 20_000);
+  else await api.waitFor(() => api.webhook() !== undefined, 20_000);
+  await until(
+    () =>
+      fetch(`${url}/readyz`).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    20_000,
+  );
+}
 
-afterAll(async () => {
+afterEach(async () => {
   if (child && child.exitCode === null) child.kill("SIGKILL");
   await llm?.close();
   await api?.close();
@@ -127,55 +144,72 @@ async function wholeDialogue(user: FakeUser, chat: FakeChat): Promise<void> {
   );
 }
 
+/** A whole session through the running process, then the checks on everything it wrote. */
+async function session(mode: "polling" | "webhook"): Promise<void> {
+  const answers: string[] = [];
+
+  // Telegram refuses a few calls: the bot apologises and logs the error.
+  api.failNext("sendMessage", 400, "Bad Request: chat not found");
+  api.userSays(ana, anaChat, "/help");
+  await api.waitFor(() => api.botMessages(anaChat.id).some((m) => m.text.startsWith("Sorry")));
+  api.failNext("sendMessage", 500, "Internal Server Error");
+  api.failNext("sendChatAction", 401, "Unauthorized");
+
+  // The LLM refuses the key for Ana's plan and fails on the server for Ben's: both fall back.
+  llm.enqueue({ status: 401, errorCode: "invalid_api_key" });
+  await wholeDialogue(ana, anaChat);
+  llm.enqueue({ status: 500 }, { status: 500 }, { status: 500 });
+  await wholeDialogue(ben, benChat);
+
+  // The HTTP API: a good key, a wrong one, none, and the supervisors' endpoints.
+  for (const headers of [
+    { authorization: `Bearer ${API_KEYS[1]}` },
+    { authorization: `Bearer ${WRONG_KEY}` },
+    {},
+  ]) {
+    const response = await postPlan(url, undefined, headers);
+    answers.push(`${response.status} ${JSON.stringify([...response.headers])}`);
+    answers.push(await response.text());
+  }
+  for (const path of ["/healthz", "/readyz", "/metrics", "/nope"]) {
+    const response = await fetch(`${url}${path}`);
+    answers.push(await response.text());
+  }
+  expect(answers[0]).toMatch(/^200 /);
+  expect(answers[2]).toMatch(/^401 /);
+
+  if (mode === "webhook") {
+    // An update posted with a wrong secret is refused, and the refusal shows no secret.
+    const forged = api.userSays(ana, anaChat, "/help").update;
+    answers.push(String(await api.postToWebhook(forged, "not-the-secret")));
+    expect(answers.at(-1)).toBe("401");
+  }
+
+  child?.kill("SIGTERM");
+  if (child && child.exitCode === null) await once(child, "exit");
+
+  const messages = [...api.botMessages(anaChat.id), ...api.botMessages(benChat.id)]
+    .flatMap((message) => [message.text, ...message.history])
+    .join("\n");
+  expect(findLeaks(output)).toEqual([]);
+  // The logger masks configured secrets as a last resort; nothing should even have needed it.
+  expect(output).not.toContain("[redacted]");
+  expect(findLeaks(messages)).toEqual([]);
+  expect(findLeaks(answers.join("\n"))).toEqual([]);
+
+  // The error paths did run, and were logged.
+  expect(output).toMatch(/update failed/);
+  expect(output).toMatch(/using the built-in planner/);
+  expect(llm.requests.length).toBeGreaterThanOrEqual(4);
+}
+
 describe("secrets in a whole session", () => {
-  it("appear in no log line, no message to a user and no HTTP answer, error paths included", async () => {
-    const answers: string[] = [];
-
-    // Telegram refuses a few calls: the bot apologises and logs the error.
-    api.failNext("sendMessage", 400, "Bad Request: chat not found");
-    api.userSays(ana, anaChat, "/help");
-    await api.waitFor(() => api.botMessages(anaChat.id).some((m) => m.text.startsWith("Sorry")));
-    api.failNext("sendMessage", 500, "Internal Server Error");
-    api.failNext("sendChatAction", 401, "Unauthorized");
-
-    // The LLM refuses the key for Ana's plan and fails on the server for Ben's: both fall back.
-    llm.enqueue({ status: 401, errorCode: "invalid_api_key" });
-    await wholeDialogue(ana, anaChat);
-    llm.enqueue({ status: 500 }, { status: 500 }, { status: 500 });
-    await wholeDialogue(ben, benChat);
-
-    // The HTTP API: a good key, a wrong one, none, and the supervisors' endpoints.
-    for (const headers of [
-      { authorization: `Bearer ${API_KEYS[1]}` },
-      { authorization: `Bearer ${WRONG_KEY}` },
-      {},
-    ]) {
-      const response = await postPlan(url, undefined, headers);
-      answers.push(`${response.status} ${JSON.stringify([...response.headers])}`);
-      answers.push(await response.text());
-    }
-    for (const path of ["/healthz", "/readyz", "/metrics", "/nope"]) {
-      const response = await fetch(`${url}${path}`);
-      answers.push(await response.text());
-    }
-    expect(answers[0]).toMatch(/^200 /);
-    expect(answers[2]).toMatch(/^401 /);
-
-    child?.kill("SIGTERM");
-    if (child && child.exitCode === null) await once(child, "exit");
-
-    const messages = [...api.botMessages(anaChat.id), ...api.botMessages(benChat.id)]
-      .flatMap((message) => [message.text, ...message.history])
-      .join("\n");
-    expect(findLeaks(output)).toEqual([]);
-    // The logger masks configured secrets as a last resort; nothing should even have needed it.
-    expect(output).not.toContain("[redacted]");
-    expect(findLeaks(messages)).toEqual([]);
-    expect(findLeaks(answers.join("\n"))).toEqual([]);
-
-    // The error paths did run, and were logged.
-    expect(output).toMatch(/update failed/);
-    expect(output).toMatch(/using the built-in planner/);
-    expect(llm.requests.length).toBeGreaterThanOrEqual(4);
-  }, 60_000);
+  it.each(["polling", "webhook"] as const)(
+    "appear in no log line, message or HTTP answer, error paths included (%s)",
+    async (mode) => {
+      await startProcess(mode);
+      await session(mode);
+    },
+    60_000,
+  );
 });
