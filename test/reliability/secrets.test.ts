@@ -1,10 +1,11 @@
 /**
  * Secrets never leak: the real entry point runs as its own process with a Telegram token, an
- * OpenAI key and HTTP API keys set, against the fake Bot API and the fake OpenAI server, at the
- * most verbose log level. A whole session runs through it, error paths included (the LLM answers
- * 401 and 500, Telegram refuses calls, a client sends a wrong key), and then nothing the process
- * wrote (standard output and standard error), no message any user received, and no HTTP answer
- * may contain any secret, in whole or in the pieces and encodings a leak would take.
+ * OpenAI key and HTTP API keys set (and a webhook secret in webhook mode), against the fake Bot
+ * API and the fake OpenAI server, at the most verbose log level. A whole session runs through it,
+ * error paths included (the LLM answers 401 and 500, Telegram refuses calls, a client sends a
+ * wrong key, a webhook post carries a wrong secret), and then nothing the process wrote (standard
+ * output and standard error), no message any user received, and no HTTP answer may contain any
+ * secret, or a client's wrong key, in whole or in the pieces and encodings a leak would take.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
