@@ -19,92 +19,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TELEGRAM_WORDS } from "../../adapters/telegram/words.js";
 import { ConversationStateSchema } from "../../src/conversation/state.js";
 import { userKey } from "../../src/ports.js";
-import type { Profile } from "../../src/profile/schema.js";
 import {
   type FakeBotApi,
   type FakeChat,
   type FakeMessage,
-  type FakeUser,
   startFakeBotApi,
 } from "../fakes/telegram-bot-api.js";
 import { type RedisServer, startRedisServer } from "../helpers/redis-server.js";
-import { profileArb } from "../planner/arbitraries.js";
-import { type Forged, forgedData, ME, OTHER, shortReport, userText } from "./arbitraries.js";
+import { ME, OTHER, shortReport } from "./arbitraries.js";
 import { buttonData, finishedPlans, newestKeyboard, type Rig, startRig } from "./rig.js";
-
-type Where = "private" | "group";
-
-type Act =
-  | { readonly t: "say"; readonly who: number; readonly where: Where; readonly text: string }
-  | { readonly t: "reply"; readonly who: number; readonly text: string }
-  | {
-      readonly t: "press";
-      readonly who: number;
-      readonly where: Where;
-      readonly index: number;
-      readonly twice: boolean;
-    }
-  | { readonly t: "stale"; readonly who: number; readonly index: number }
-  | { readonly t: "foreign"; readonly index: number }
-  | { readonly t: "forged"; readonly who: number; readonly where: Where; readonly forged: Forged }
-  | { readonly t: "profile"; readonly who: number; readonly profile: Profile };
-
-const who = fc.nat({ max: 1 });
-const where = fc.constantFrom<Where>("private", "private", "group");
-const actArb: fc.Arbitrary<Act> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ t: fc.constant("say"), who, where, text: userText }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant("reply"), who, text: userText }) },
-  {
-    weight: 6,
-    arbitrary: fc.record({
-      t: fc.constant("press"),
-      who,
-      where,
-      index: fc.nat({ max: 20 }),
-      twice: fc.boolean(),
-    }),
-  },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant("stale"), who, index: fc.nat({ max: 20 }) }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant("foreign"), index: fc.nat({ max: 20 }) }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant("forged"), who, where, forged: forgedData }) },
-  // A saved profile lets random runs reach the summary, plans and the features after them.
-  { weight: 1, arbitrary: fc.record({ t: fc.constant("profile"), who, profile: profileArb }) },
-);
+import { type Act, actArb, type Cast, type FakeShown, newCast, pick } from "./telegram-acts.js";
 
 // The bot under test; each describe block starts its own.
 let api: FakeBotApi;
 let rig: Rig;
-
-interface Cast {
-  readonly users: readonly [FakeUser, FakeUser];
-  readonly chats: Readonly<Record<Where, readonly [FakeChat, FakeChat]>>;
-  /** Every button data each user has been shown, with its message, to press again later. */
-  readonly shown: readonly [FakeShown[], FakeShown[]];
-}
-type FakeShown = { readonly message: FakeMessage; readonly data: string };
-
-let runs = 0;
-function newCast(): Cast {
-  runs += 1;
-  const a: FakeUser = { id: 700_000 + runs * 2, first_name: "Ana" };
-  const b: FakeUser = { id: 700_001 + runs * 2, first_name: "Ben" };
-  const group: FakeChat = { id: -700_000 - runs, type: "supergroup", title: "Gym" };
-  return {
-    users: [a, b],
-    chats: {
-      private: [
-        { id: a.id, type: "private" },
-        { id: b.id, type: "private" },
-      ],
-      group: [group, group],
-    },
-    shown: [[], []],
-  };
-}
-
-function pick<T>(list: readonly T[], index: number): T | undefined {
-  return list.length === 0 ? undefined : list[index % list.length];
-}
 
 /** What one update did: the API calls it caused, and the bot messages it left. */
 interface Effect {
