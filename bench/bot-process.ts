@@ -28,7 +28,17 @@ export function startBotProcess(kind: BotKind, env: Record<string, string>): Bot
   const probe = fileURLToPath(new URL("./probe.ts", import.meta.url));
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", "--import", probe, fileURLToPath(SCRIPTS[kind])],
+    [
+      // BENCH_CPU_PROF=<dir> writes each bot process's CPU profile there, for node --cpu-prof.
+      ...(process.env.BENCH_CPU_PROF
+        ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+        : []),
+      "--import",
+      "tsx",
+      "--import",
+      probe,
+      fileURLToPath(SCRIPTS[kind]),
+    ],
     {
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
       stdio: ["ignore", "ignore", "pipe", "ipc"],

@@ -127,7 +127,8 @@ export function createCoach(deps: CoachDeps): Coach {
   }
 
   async function handle(user: UserKey, input: Input, context: TurnContext): Promise<Turn> {
-    const profile = await loadProfile(user);
+    // Both reads go out at once; on Redis they travel in one pipeline.
+    const [raw, profile] = await Promise.all([store.getState(user), loadProfile(user)]);
     const featureContext: FeatureContext = {
       ...context,
       user,
@@ -153,7 +154,7 @@ export function createCoach(deps: CoachDeps): Coach {
       if (feature) return feature.choice(input.value, input.ref, featureContext);
     }
 
-    const state = loadState(await store.getState(user));
+    const state = loadState(raw);
     if (input.kind === "text" && state.mode === "idle") {
       for (const feature of features) {
         const turn = await feature.text?.(input.value, featureContext);

@@ -77,8 +77,14 @@ export function createTelegramBot(deps: TelegramDeps): Bot<BotContext> {
     }),
   );
 
+  // The update's logger is made on first use: most updates never log.
   bot.use(async (ctx, next) => {
-    ctx.log = deps.logger.child({ updateId: ctx.update.update_id, chatId: ctx.chat?.id });
+    let log: Logger | undefined;
+    Object.defineProperty(ctx, "log", {
+      get: () =>
+        (log ??= deps.logger.child({ updateId: ctx.update.update_id, chatId: ctx.chat?.id })),
+      configurable: true,
+    });
     await next();
   });
 
