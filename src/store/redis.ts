@@ -7,7 +7,7 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import type { Clock, Logger, UserKey } from "../ports.js";
-import { runScript, SET_FEEDBACK, SLIDING_WINDOW } from "./lua/scripts.js";
+import { ADD_HISTORY, runScript, SET_FEEDBACK, SLIDING_WINDOW } from "./lua/scripts.js";
 import type { HistoryEntry, ScheduledMember, Store } from "./types.js";
 
 export {
@@ -87,8 +87,13 @@ export function createRedisStore(deps: RedisStoreDeps): Store {
     },
 
     async addHistory(user, entry) {
-      const week = await redis.rpush(key.history(user), JSON.stringify(entry));
-      return { ...entry, week };
+      const week = await runScript(
+        redis,
+        ADD_HISTORY,
+        [key.history(user)],
+        [JSON.stringify(entry)],
+      );
+      return { ...entry, week: Number(week) };
     },
     async listHistory(user, limit) {
       const results = await redis

@@ -100,6 +100,24 @@ describe("the Redis store's keys", () => {
     expect(await redis.pttl(`${prefix}history:{telegram:1}`)).toBe(-1);
   });
 
+  it("counts a week once when the same write arrives twice, as a replay after a timeout can", async () => {
+    const store = createRedisStore({ redis, prefix: nextPrefix() });
+    const week = (createdAt: number) => ({
+      createdAt,
+      profile: sampleProfile,
+      plan: { title: "t", days: [], notes: [] },
+      source: "planner" as const,
+    });
+    const first = await store.addHistory("telegram:5", week(1));
+    const again = await store.addHistory("telegram:5", week(1));
+    const next = await store.addHistory("telegram:5", week(2));
+
+    expect([first.week, again.week, next.week]).toEqual([1, 1, 2]);
+    expect((await store.listHistory("telegram:5", 10)).map((entry) => entry.createdAt)).toEqual([
+      2, 1,
+    ]);
+  });
+
   it("leaves no key of a forgotten user behind", async () => {
     const prefix = nextPrefix();
     const store = createRedisStore({ redis, prefix });

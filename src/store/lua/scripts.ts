@@ -51,6 +51,18 @@ end
 return 0
 `);
 
+/**
+ * Appends a week to a history list unless the list already ends with this very entry, so that a
+ * write repeated after a timeout (Redis was slow, not down, and did it after all) counts once.
+ * KEYS[1] the history list. ARGV: the entry JSON. Returns the entry's week number.
+ */
+export const ADD_HISTORY = script(`
+if redis.call('LINDEX', KEYS[1], -1) == ARGV[1] then
+  return redis.call('LLEN', KEYS[1])
+end
+return redis.call('RPUSH', KEYS[1], ARGV[1])
+`);
+
 /** Runs a script by digest, loading it on a NOSCRIPT reply. */
 export async function runScript(
   redis: Redis,
