@@ -151,5 +151,7 @@ export function shortReport<Ts>(details: fc.RunDetails<Ts>): void {
       longString,
       (_, head: string, rest: string) => `"${head}…(${rest.length} more)"`,
     ),
+    // fast-check keeps the failing assertion as the cause; without it the report says only where.
+    { cause: details.errorInstance },
   );
 }
