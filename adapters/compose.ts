@@ -7,8 +7,6 @@ import { type Coach, createCoach, type Feature } from "../src/coach.js";
 import type { Config } from "../src/config.js";
 import { priceOverrides, secretsOf } from "../src/config.js";
 import { createFeatures } from "../src/features/index.js";
-import { createOpenAIClient } from "../src/llm/client.js";
-import { createLlmGenerator } from "../src/llm/generator.js";
 import { pricesFor } from "../src/llm/pricing.js";
 import { type Metrics, noMetrics } from "../src/metrics.js";
 import type { PlanGenerator } from "../src/pipeline/types.js";
@@ -17,13 +15,6 @@ import { createPlanning, type Planning } from "../src/planning.js";
 import { type Clock, type Logger, systemClock } from "../src/ports.js";
 import { createSpendCap } from "../src/spend.js";
 import { createMemoryStore } from "../src/store/memory.js";
-import {
-  createRedisClient,
-  createRedisStore,
-  redactRedisUrl,
-  waitForRedis,
-} from "../src/store/redis.js";
-import { createResilientStore } from "../src/store/resilient.js";
 import type { Store } from "../src/store/types.js";
 import { createLogger } from "./logging.js";
 
@@ -62,6 +53,11 @@ async function buildStore(config: Config, logger: Logger, clock: Clock): Promise
     logger.warn({}, "REDIS_URL is not set: state is kept in this process and ends with it");
     return { store: memory, redisUp: () => undefined };
   }
+  // Redis and the LLM client load only when configured, so the terminal chat starts quickly.
+  const { createRedisClient, createRedisStore, redactRedisUrl, waitForRedis } = await import(
+    "../src/store/redis.js"
+  );
+  const { createResilientStore } = await import("../src/store/resilient.js");
   const redis = createRedisClient(config.REDIS_URL, { logger });
   // Commands fail at once until the first connection, so wait for it rather than start degraded.
   const connected = await waitForRedis(redis);
@@ -71,7 +67,11 @@ async function buildStore(config: Config, logger: Logger, clock: Clock): Promise
   return { store, redisUp: () => redis.status === "ready" };
 }
 
-function buildLlm(config: Config, logger: Logger, clock: Clock): PlanGenerator | undefined {
+async function buildLlm(
+  config: Config,
+  logger: Logger,
+  clock: Clock,
+): Promise<PlanGenerator | undefined> {
   if (!config.OPENAI_API_KEY || !config.OPENAI_MODEL) {
     logger.info({}, "OPENAI_API_KEY is not set: plans come from the built-in planner");
     return undefined;
@@ -79,6 +79,8 @@ function buildLlm(config: Config, logger: Logger, clock: Clock): PlanGenerator |
   const prices = pricesFor(config.OPENAI_MODEL, priceOverrides(config));
   // parseConfig refuses a model without prices, so this only guards against a changed table.
   if (!prices) throw new Error(`no prices for model ${config.OPENAI_MODEL}`);
+  const { createOpenAIClient } = await import("../src/llm/client.js");
+  const { createLlmGenerator } = await import("../src/llm/generator.js");
   const client = createOpenAIClient({
     apiKey: config.OPENAI_API_KEY,
     ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
@@ -107,7 +109,7 @@ export async function composeServices(
   });
   const { store, redisUp } = await buildStore(config, logger, clock);
   const metrics = options.metrics ?? noMetrics;
-  const llm = buildLlm(config, logger, clock);
+  const llm = await buildLlm(config, logger, clock);
   const spend = createSpendCap({ store, dailyUsd: config.LLM_DAILY_BUDGET_USD, clock });
   const planning = createPlanning({
     store,

@@ -3,14 +3,12 @@
  * end. With no tokens it opens the terminal chat on the built-in planner.
  */
 import { parseConfig } from "../src/config.js";
-import { createPrometheusMetrics, type PrometheusMetrics } from "../src/prometheus.js";
+import type { PrometheusMetrics } from "../src/prometheus.js";
 import type { Notifier } from "../src/schedule/notifier.js";
 import { createScheduler } from "../src/schedule/scheduler.js";
 import { runTerminalChat } from "./cli/chat.js";
 import { composeServices, type Services } from "./compose.js";
-import { startDiscord } from "./discord/index.js";
-import { type Route, startHttpApi } from "./http/index.js";
-import { startTelegram } from "./telegram/start.js";
+import type { Route } from "./http/index.js";
 
 /** A running front end. */
 export interface FrontEnd {
@@ -29,7 +27,9 @@ async function startFrontEnds(
   // Routes other front ends serve on the HTTP server (the Telegram webhook): add them before it starts.
   const routes: Route[] = [];
   const config = services.config;
+  // Front ends load only when configured: a process carries no SDK it does not use.
   if (config.TELEGRAM_BOT_TOKEN) {
+    const { startTelegram } = await import("./telegram/start.js");
     const telegram = await startTelegram({
       ...services,
       token: config.TELEGRAM_BOT_TOKEN,
@@ -44,9 +44,11 @@ async function startFrontEnds(
     running.push(telegram);
   }
   if (config.DISCORD_TOKEN && config.DISCORD_APP_ID) {
+    const { startDiscord } = await import("./discord/index.js");
     running.push(await startDiscord(services));
   }
   if (services.config.HTTP_PORT !== undefined) {
+    const { startHttpApi } = await import("./http/index.js");
     running.push(await startHttpApi(services, { routes, ...(metrics ? { metrics } : {}) }));
   }
   return running;
@@ -65,7 +67,10 @@ async function main(): Promise<void> {
   // The terminal chat shares the screen with the log: keep it to errors unless asked otherwise.
   const quiet = chatOnly && process.env.LOG_LEVEL === undefined;
   // Metrics are read through GET /metrics, so they are kept only when the HTTP API runs.
-  const metrics = config.HTTP_PORT === undefined ? undefined : createPrometheusMetrics();
+  const metrics =
+    config.HTTP_PORT === undefined
+      ? undefined
+      : (await import("../src/prometheus.js")).createPrometheusMetrics();
   const services = await composeServices(config, {
     ...(quiet ? { logLevel: "error" } : {}),
     ...(metrics ? { metrics } : {}),
