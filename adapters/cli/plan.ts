@@ -47,7 +47,9 @@ async function main(): Promise<void> {
 
   const parsed = parseConfig(process.env);
   if (!parsed.ok) return fail(2, ["Fix these environment variables:", ...parsed.problems]);
-  const services = await composeServices(parsed.config);
+  // Standard error is for the user here: log lines only when asked for with LOG_LEVEL.
+  const quiet = process.env.LOG_LEVEL === undefined;
+  const services = await composeServices(parsed.config, quiet ? { logLevel: "error" } : {});
   const profile = await readProfile(args.profile);
   const user = `cli:${args.user ?? userInfo().username}` as const;
 
