@@ -57,15 +57,14 @@ export function normaliseProfile(profile: Profile): NormalisedProfile {
  * checks decide whether a plan made for other minutes in the same step fits.
  */
 export function plannerView(profile: Profile): object {
-  return {
-    ageRule: ageRule(profile.age),
-    goal: profile.goal,
-    experience: profile.experience,
-    daysPerWeek: profile.daysPerWeek,
-    minutes: roundDown(profile.minutes, CACHE_KEY_RULES.minutesStep),
-    equipment: sortedSet(profile.equipment),
-    injuries: sortedSet(profile.injuries),
-  };
+  const {
+    ageBand: _band,
+    injuryNotes: _injury,
+    units: _units,
+    notes: _notes,
+    ...rest
+  } = normaliseProfile(profile);
+  return { ...rest, ageRule: ageRule(profile.age) };
 }
 
 /**

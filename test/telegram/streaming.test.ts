@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DAY_NAMES } from "../../src/plan/schema.js";
 import type { FakeChat, FakeMessage, FakeUser } from "../fakes/telegram-bot-api.js";
 import { finishedPlan, type HarnessOptions } from "./harness.js";
 import { answerByTyping, type Harness, useHarness } from "./steps.js";
@@ -85,15 +86,7 @@ describe("the streamed plan on Telegram", () => {
     expect(planParts.length).toBeGreaterThan(1);
 
     const text = planParts.map(visibleText).join("\n\n");
-    for (const day of [
-      "Monday",
-      "Tuesday",
-      "Wednesday",
-      "Thursday",
-      "Friday",
-      "Saturday",
-      "Sunday",
-    ]) {
+    for (const day of DAY_NAMES) {
       expect(text.split(`${day}: `)).toHaveLength(2);
     }
     for (const part of planParts) {
