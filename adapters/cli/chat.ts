@@ -30,7 +30,9 @@ export function renderReply(reply: Reply): string {
   const choices = reply.choices;
   if (!choices) return lines.join("\n");
   // Number questions offer quick picks; the number itself is the answer, so no list numbers.
-  const quickPicks = choices.options.every((option) => /^\d+$/.test(option.value));
+  const quickPicks = choices.options.every(
+    (option) => /^\d+$/.test(option.value) && option.label === option.value,
+  );
   if (quickPicks && choices.options.length > 0) {
     lines.push(`  (for example ${choices.options.map((option) => option.label).join(", ")})`);
   } else {
@@ -81,7 +83,8 @@ export async function printPlan(
       write(event.text.startsWith(shown) ? event.text.slice(shown.length) : `\n\n${event.text}`);
       shown = event.text;
     } else if (event.type === "done") {
-      if (event.text !== shown) write(`Your checked plan:\n\n${event.text}\n`);
+      if (event.text.startsWith(shown)) write(`${event.text.slice(shown.length)}\n`);
+      else write(`Your checked plan:\n\n${event.text}\n`);
       for (const notice of event.meta.notices) write(`\nNote: ${notice}\n`);
       const cost = event.meta.costUsd === undefined ? "" : `, $${event.meta.costUsd.toFixed(4)}`;
       write(`\n(made by the ${event.meta.source} in ${event.meta.durationMs} ms${cost})\n`);

@@ -77,6 +77,26 @@ function withMinutes(day: Day): Day {
   return { ...day, minutes: estimateDayMinutes(day) };
 }
 
+/**
+ * Higher reps take longer: a carried day that now runs over its minutes gives up sets, from the
+ * last strength exercise back and never below two, rather than losing its progression.
+ */
+function fitToTime(day: Day, minutes: number): Day {
+  let current = withMinutes(day);
+  for (let guard = 0; current.minutes > minutes && guard < 40; guard += 1) {
+    const index = current.exercises.findLastIndex(
+      (exercise) =>
+        exercise.sets > 2 && STRENGTH_KINDS.has(findExercise(exercise.name)?.kind ?? ""),
+    );
+    if (index < 0) break;
+    const exercises = current.exercises.map((exercise, i) =>
+      i === index ? { ...exercise, sets: exercise.sets - 1 } : exercise,
+    );
+    current = withMinutes({ ...current, exercises });
+  }
+  return current;
+}
+
 /** Adds or removes one set per training day where the plan checks still pass. */
 function adjustSets(plan: Plan, profile: Profile, delta: 1 | -1, maxSets: number): Plan {
   let current = plan;
@@ -133,7 +153,9 @@ export function progressPlan(base: Plan, input: ReplanInput, profile: Profile): 
   };
   let plan: Plan = {
     ...base,
-    days: base.days.map((day, index) => carryDay(day, input.previous.days[index], context)),
+    days: base.days.map((day, index) =>
+      fitToTime(carryDay(day, input.previous.days[index], context), profile.minutes),
+    ),
   };
   if (decision === "volume_up") plan = adjustSets(plan, profile, 1, rx.maxSets);
   if (decision === "reduce") plan = adjustSets(plan, profile, -1, rx.maxSets);
