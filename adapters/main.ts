@@ -6,7 +6,7 @@ import { parseConfig } from "../src/config.js";
 import type { PrometheusMetrics } from "../src/prometheus.js";
 import type { Notifier } from "../src/schedule/notifier.js";
 import { createScheduler } from "../src/schedule/scheduler.js";
-import { runTerminalChat } from "./cli/chat.js";
+import { exitQuietlyOnClosedOutput, runTerminalChat } from "./cli/chat.js";
 import { composeServices, type Services } from "./compose.js";
 import type { Route } from "./http/index.js";
 
@@ -83,6 +83,7 @@ async function main(): Promise<void> {
       ? `the LLM (${config.OPENAI_MODEL})`
       : "the built-in planner";
     const memory = services.store.kind === "memory" ? ", answers kept until you quit" : "";
+    exitQuietlyOnClosedOutput(process.stdout);
     process.stdout.write(
       `fitplan terminal chat: plans by ${planner}${memory}. Type /help or quit.\n\n`,
     );

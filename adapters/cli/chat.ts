@@ -94,6 +94,14 @@ export async function printPlan(
   }
 }
 
+/** A reader that went away (`npm start | head`) ends the chat quietly, not with a stack trace. */
+export function exitQuietlyOnClosedOutput(output: NodeJS.WritableStream): void {
+  output.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
+}
+
 export async function runTerminalChat(deps: TerminalChatDeps): Promise<void> {
   const write = (text: string) => deps.output.write(text);
   const lines = createInterface({ input: deps.input, terminal: false });

@@ -11,7 +11,7 @@ import { parseArgs } from "node:util";
 import { parseConfig } from "../../src/config.js";
 import type { PlanEvent } from "../../src/pipeline/types.js";
 import { composeServices } from "../compose.js";
-import { printPlan } from "./chat.js";
+import { exitQuietlyOnClosedOutput, printPlan } from "./chat.js";
 
 const USAGE = "usage: npm run plan -- --profile <file.json> [--json] [--user ID]";
 
@@ -35,6 +35,7 @@ async function readProfile(path: string): Promise<unknown> {
 }
 
 async function main(): Promise<void> {
+  exitQuietlyOnClosedOutput(process.stdout);
   let args: { profile?: string | undefined; json?: boolean | undefined; user?: string | undefined };
   try {
     args = parseArgs({
