@@ -12,7 +12,10 @@ import { isDeloadPlan } from "../progression/deload.js";
 import { CHECK_LIMITS, type Violation } from "./check-limits.js";
 import type { Day, Plan } from "./schema.js";
 
-/** The week's days: how many are active and hard, rest days empty, and each training day's time, order and shape. */
+/**
+ * The week's days: how many are active and how many hard, rest days empty, and each training
+ * day's time, order and shape.
+ */
 export function checkDays(plan: Plan, profile: Profile): Violation[] {
   const out: Violation[] = [];
   const active = plan.days.filter((day) => day.kind !== "rest").length;
