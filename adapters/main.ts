@@ -24,7 +24,8 @@ async function startFrontEnds(
   metrics: PrometheusMetrics | undefined,
 ): Promise<FrontEnd[]> {
   const running: FrontEnd[] = [];
-  // Routes other front ends serve on the HTTP server (the Telegram webhook): add them before it starts.
+  // Routes other front ends serve on the HTTP server (the Telegram webhook), added before it
+  // starts.
   const routes: Route[] = [];
   const config = services.config;
   // Front ends load only when configured: a process carries no SDK it does not use.
