@@ -11,7 +11,7 @@ import { formatPlan } from "../src/llm/format.js";
 import { KNOWN_PRICES, type Prices } from "../src/llm/pricing.js";
 import { buildMessages } from "../src/llm/prompt.js";
 import { buildPlan } from "../src/planner/index.js";
-import { askedPlan } from "./answer.js";
+import { askedPlan } from "../test/fakes/model.js";
 import { representativeProfiles } from "./profiles.js";
 
 const GPT_4O = KNOWN_PRICES["gpt-4o"] as Prices;

@@ -5,9 +5,8 @@
  * profile's age, so a benchmark can match answers to chats.
  */
 import { performance } from "node:perf_hooks";
-import { type Profile, ProfileSchema } from "../src/profile/schema.js";
+import { modelAnswer, requestProfile } from "../test/fakes/model.js";
 import { startFakeOpenAI } from "../test/fakes/openai-server.js";
-import { modelAnswer } from "./answer.js";
 
 export interface LlmWorldOptions {
   /** How long one whole answer takes to stream. */
@@ -25,28 +24,11 @@ export interface Answered {
   endedAt: number;
 }
 
-/** The profile fields the prompt carries, read back from its JSON user message. */
-function promptProfile(content: string): Profile {
-  const data = JSON.parse(content) as Record<string, unknown>;
-  return ProfileSchema.parse({
-    age: data.age,
-    goal: data.goal,
-    experience: data.experience,
-    equipment: data.equipment,
-    daysPerWeek: data.daysPerWeek,
-    minutes: data.minutes,
-    injuries: data.injuries,
-    injuryNotes: data.injuryNotes ?? "",
-    notes: data.notes ?? "",
-  });
-}
-
 export async function startLlmWorld(options: LlmWorldOptions) {
   const answered = new Map<number, Answered>();
   const server = await startFakeOpenAI({
     respond(request) {
-      const user = request.body.messages.find((message) => message.role === "user");
-      const profile = promptProfile(user?.content ?? "{}");
+      const profile = requestProfile(request);
       const content = modelAnswer(profile);
       const chunks = Math.ceil(content.length / options.chunkChars);
       const chunkDelayMs = Math.max(1, Math.round(options.planMs / chunks));

@@ -8,7 +8,7 @@ import { createCoach } from "../src/coach.js";
 import { silentLogger } from "../src/ports.js";
 import type { Profile } from "../src/profile/schema.js";
 import { createMemoryStore } from "../src/store/memory.js";
-import { askedPlan } from "./answer.js";
+import { askedPlan } from "../test/fakes/model.js";
 import type { ProxiedCall } from "./api-proxy.js";
 import { startBotProcess } from "./bot-process.js";
 import { startDiscordWorld } from "./discord-world.js";

@@ -7,27 +7,19 @@
  * It answers like a model that writes the built-in planner's plan, in the format the prompt asks
  * for, streamed over about eight seconds.
  */
-import { usualFor } from "../../src/llm/decode.js";
-import { formatPlan } from "../../src/llm/format.js";
-import { buildPlan } from "../../src/planner/index.js";
-import { ProfileSchema } from "../../src/profile/schema.js";
+import { goodAnswer } from "./model.js";
 import { type RecordedRequest, type Reply, startFakeOpenAI } from "./openai-server.js";
 
 const STREAM_MS = 8_000; // about as long as a real model takes for a full plan
 
-/** The profile is the JSON object in the user message. */
+/** Answers like a good model, at about the pace of a real one. */
 function answerFor(request: RecordedRequest): Reply {
-  const user = request.body.messages.find((message) => message.role === "user")?.content ?? "";
-  const json = user.slice(user.indexOf("{"), user.lastIndexOf("}") + 1);
-  let data: unknown;
+  let content: string;
   try {
-    data = JSON.parse(json);
+    content = goodAnswer(request);
   } catch {
-    data = {};
+    return { refusal: "I can only write plans for a valid profile." };
   }
-  const found = ProfileSchema.safeParse((data as { profile?: unknown }).profile ?? data);
-  if (!found.success) return { refusal: "I can only write plans for a valid profile." };
-  const content = formatPlan(buildPlan(found.data), usualFor(found.data));
   const chunkSize = 12;
   const chunks = Math.ceil(content.length / chunkSize);
   return {

@@ -10,6 +10,7 @@ import { MESSAGES } from "../../src/messages.js";
 import { checkPlan } from "../../src/plan/checks.js";
 import { userKey } from "../../src/ports.js";
 import { ProfileSchema } from "../../src/profile/schema.js";
+import { goodAnswer, requestProfile } from "../fakes/model.js";
 import { type FakeOpenAIServer, startFakeOpenAI } from "../fakes/openai-server.js";
 import {
   type FakeBotApi,
@@ -19,7 +20,6 @@ import {
 } from "../fakes/telegram-bot-api.js";
 import { type RedisServer, startRedisServer } from "../helpers/redis-server.js";
 import { type Answers, answerUntilSummary, TYPICAL, until } from "./dialogue.js";
-import { goodAnswer, requestProfile } from "./model.js";
 import { buttonData, finishedPlans, type Rig, startRig } from "./rig.js";
 
 const STAGE_LINE = /^\S+ \d\/3 /;

@@ -18,6 +18,7 @@ import { checkPlan } from "../../src/plan/checks.js";
 import { escapeHtml } from "../../src/plan/render.js";
 import { DAY_NAMES } from "../../src/plan/schema.js";
 import { userKey } from "../../src/ports.js";
+import { goodAnswer } from "../fakes/model.js";
 import {
   type FakeOpenAIServer,
   type RecordedRequest,
@@ -31,7 +32,6 @@ import {
 } from "../fakes/telegram-bot-api.js";
 import { parseTelegramHtml } from "../fakes/telegram-html.js";
 import { answerUntilSummary, TYPICAL } from "./dialogue.js";
-import { goodAnswer } from "./model.js";
 import { finishedPlans, type Rig, startRig } from "./rig.js";
 
 const CORPUS = JSON.parse(

@@ -11,6 +11,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
+import { goodAnswer } from "../fakes/model.js";
 import { type FakeOpenAIServer, startFakeOpenAI } from "../fakes/openai-server.js";
 import {
   type FakeBotApi,
@@ -20,7 +21,6 @@ import {
 } from "../fakes/telegram-bot-api.js";
 import { postPlan } from "../http/client.js";
 import { TYPICAL, until } from "./dialogue.js";
-import { goodAnswer } from "./model.js";
 
 const TOKEN = "7340051234:AAH9kx-TelegramSecretPart_q8Zr2vN5wLm";
 const OPENAI_KEY = "sk-proj-Xq81LmZp02SecretOpenAIKeyVv93Tt";
