@@ -8,7 +8,6 @@
 import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
-  ChannelType,
   InteractionType,
   SnowflakeUtil,
 } from "discord.js";
@@ -17,17 +16,10 @@ import type { Coach } from "../src/coach.js";
 import { silentLogger } from "../src/ports.js";
 import type { Profile } from "../src/profile/schema.js";
 import type { Store } from "../src/store/types.js";
-import { FAKE_APP_ID, startFakeDiscordApi } from "../test/fakes/discord-api.js";
+import { startFakeDiscordApi } from "../test/fakes/discord-api.js";
+import { deliverInteraction, interactionBase } from "../test/fakes/discord-interactions.js";
 import { DISCORD_RULES, startApiProxy } from "./api-proxy.js";
 import { typedAnswers } from "./telegram-world.js";
-
-const GUILD_ID = "300000000000000001";
-const CHANNEL_ID = "300000000000000002";
-const MEMBER_PERMISSIONS = "2248473465835073";
-
-interface GatewayActions {
-  readonly actions: { readonly InteractionCreate: { handle(data: unknown): void } };
-}
 
 export async function startDiscordWorld(deps: {
   coach: Coach;
@@ -63,38 +55,9 @@ export async function startDiscordWorld(deps: {
       { name: "minutes", type: I, value: Number(minutes) },
       { name: "injuries", type: S, value: injuries },
     ];
-    const token = `itok-${SnowflakeUtil.generate().toString()}`;
-    const user = {
-      id: memberId,
-      username: `member${memberId.slice(-4)}`,
-      discriminator: "0",
-      avatar: null,
-      global_name: "member",
-    };
+    const member = { id: memberId, name: `member${memberId.slice(-4)}` };
     const payload = {
-      id: SnowflakeUtil.generate().toString(),
-      application_id: FAKE_APP_ID,
-      type: InteractionType.ApplicationCommand,
-      token,
-      version: 1,
-      locale: "en-US",
-      app_permissions: "0",
-      entitlements: [],
-      authorizing_integration_owners: {},
-      attachment_size_limit: 10_000_000,
-      guild_id: GUILD_ID,
-      channel_id: CHANNEL_ID,
-      channel: { id: CHANNEL_ID, type: ChannelType.GuildText, guild_id: GUILD_ID, name: "gym" },
-      member: {
-        user,
-        roles: [],
-        joined_at: new Date(0).toISOString(),
-        deaf: false,
-        mute: false,
-        flags: 0,
-        permissions: MEMBER_PERMISSIONS,
-      },
-      context: 0,
+      ...interactionBase(member, InteractionType.ApplicationCommand),
       data: {
         id: SnowflakeUtil.generate().toString(),
         name: "plan",
@@ -102,7 +65,8 @@ export async function startDiscordWorld(deps: {
         options,
       },
     };
-    (bot.client as unknown as GatewayActions).actions.InteractionCreate.handle(payload);
+    deliverInteraction(bot.client, payload);
+    const { token } = payload;
     return `token:${token}`;
   }
 

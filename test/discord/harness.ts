@@ -23,24 +23,21 @@ import { createPlanning } from "../../src/planning.js";
 import { type Clock, silentLogger } from "../../src/ports.js";
 
 import { createMemoryStore } from "../../src/store/memory.js";
+import { type FakeMessage, messageJson, startFakeDiscordApi } from "../fakes/discord-api.js";
 import {
-  FAKE_APP_ID,
-  type FakeMessage,
-  messageJson,
-  startFakeDiscordApi,
-} from "../fakes/discord-api.js";
+  CHANNEL_ID,
+  deliverInteraction,
+  interactionBase,
+  type Member,
+} from "../fakes/discord-interactions.js";
 
-export const GUILD_ID = "300000000000000001";
-export const CHANNEL_ID = "300000000000000002";
-/** Every permission bit a plain member has, without Manage Server (0x20). */
-export const MEMBER_PERMISSIONS = "2248473465835073";
-export const ADMIN_PERMISSIONS = (BigInt(MEMBER_PERMISSIONS) | 0x20n).toString();
-
-export interface Member {
-  readonly id: string;
-  readonly name: string;
-  readonly permissions?: string;
-}
+export {
+  ADMIN_PERMISSIONS,
+  CHANNEL_ID,
+  GUILD_ID,
+  MEMBER_PERMISSIONS,
+  type Member,
+} from "../fakes/discord-interactions.js";
 
 export interface HarnessOptions {
   readonly deferAfterMs?: number;
@@ -49,11 +46,6 @@ export interface HarnessOptions {
   readonly clock?: Clock;
   /** In a DM with the bot instead of a server channel. */
   readonly dm?: boolean;
-}
-
-/** discord.js's internal handlers of gateway events; the gateway hands them each packet. */
-interface GatewayActions {
-  readonly actions: { readonly InteractionCreate: { handle(data: unknown): void } };
 }
 
 type CommandOption = { name: string; type: ApplicationCommandOptionType; value: string | number };
@@ -80,56 +72,13 @@ export async function startHarness(options: HarnessOptions = {}) {
   bot.client.rest.setToken("fake-discord-token");
 
   function base(member: Member, type: InteractionType) {
-    const token = `itok-${SnowflakeUtil.generate().toString()}`;
-    const user = {
-      id: member.id,
-      username: member.name,
-      discriminator: "0",
-      avatar: null,
-      global_name: member.name,
-    };
-    const where = options.dm
-      ? {
-          channel_id: `9${member.id.slice(1)}`,
-          channel: { id: `9${member.id.slice(1)}`, type: ChannelType.DM },
-          user,
-          context: 1,
-        }
-      : {
-          guild_id: GUILD_ID,
-          channel_id: CHANNEL_ID,
-          channel: { id: CHANNEL_ID, type: ChannelType.GuildText, guild_id: GUILD_ID, name: "gym" },
-          member: {
-            user,
-            roles: [],
-            joined_at: new Date(0).toISOString(),
-            deaf: false,
-            mute: false,
-            flags: 0,
-            permissions: member.permissions ?? MEMBER_PERMISSIONS,
-          },
-          context: 0,
-        };
-    return {
-      id: SnowflakeUtil.generate({ timestamp: clock() }).toString(),
-      application_id: FAKE_APP_ID,
-      type,
-      token,
-      version: 1,
-      locale: "en-US",
-      app_permissions: "0",
-      entitlements: [],
-      authorizing_integration_owners: {},
-      attachment_size_limit: 10_000_000,
-      ...where,
-    };
+    return interactionBase(member, type, { now: clock(), ...(options.dm ? { dm: true } : {}) });
   }
 
   async function inject(payload: { token: string; [key: string]: unknown }): Promise<string> {
     const from = payload.message as { id?: string } | undefined;
     if (from?.id) api.attachToMessage(payload.token, from.id);
-    const { actions } = bot.client as unknown as GatewayActions;
-    actions.InteractionCreate.handle(payload);
+    deliverInteraction(bot.client, payload);
     await bot.whenIdle();
     return payload.token;
   }
