@@ -62,6 +62,8 @@ export interface Feature {
   text?(value: string, context: FeatureContext): Promise<Turn | undefined>;
   /** Drops any open question, when the user cancels or starts something else. */
   reset?(user: UserKey): Promise<void>;
+  /** Removes what the feature keeps outside the user's own keys, on /forget. */
+  forget?(user: UserKey): Promise<void>;
 }
 
 export interface CoachDeps {
@@ -139,6 +141,7 @@ export function createCoach(deps: CoachDeps): Coach {
     if (input.kind === "command") {
       if (input.value === "forget") {
         await store.forget(user);
+        await Promise.all(features.map((feature) => feature.forget?.(user)));
         await resetFeatures(user);
         return { replies: [{ text: MESSAGES.forgotten }] };
       }

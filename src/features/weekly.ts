@@ -134,6 +134,11 @@ export function createWeeklyFeature(deps: WeeklyFeatureDeps): Feature {
       return setZone(context.user, value);
     },
 
+    // The reminder index holds user keys outside the user's own keys, so /forget clears it here.
+    async forget(user) {
+      await unsubscribe(store, user);
+    },
+
     async reset(user) {
       await store.deleteJson(pendingKey(user));
     },

@@ -25,6 +25,18 @@ describe("/weekly", () => {
     expect(await readSubscription(h.store, "telegram:42")).toBeUndefined();
   });
 
+  it("leaves nothing of the subscriber in the reminder index after /forget", async () => {
+    const h = harness();
+    await h.command("weekly", "on fri 7pm");
+    await h.press("UTC");
+    const farFuture = Date.UTC(2030, 0, 1);
+    expect(await h.store.scheduleDue(WEEKLY_INDEX, farFuture, 5)).toHaveLength(1);
+
+    await h.command("forget");
+    expect(await h.store.scheduleDue(WEEKLY_INDEX, farFuture, 5)).toEqual([]);
+    expect(await readSubscription(h.store, "telegram:42")).toBeUndefined();
+  });
+
   it("takes UTC from the button, refuses unknown zones, and stays off on platforms it cannot reach", async () => {
     const h = harness();
     await h.command("weekly", "on");
