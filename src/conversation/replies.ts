@@ -1,10 +1,17 @@
 /**
  * Builds the conversation's replies: a question with its options, and the profile summary.
  */
+
+import { splitText } from "../live-message/split.js";
 import { BUTTONS, MESSAGES } from "../messages.js";
 import { FIELDS, type FieldKey, fieldSpec, labelOf, type Profile } from "../profile/schema.js";
 import type { Answers, ConversationState } from "./state.js";
-import type { ChoiceSet, NavAction, Reply } from "./types.js";
+import { type ChoiceSet, type NavAction, REPLY_MAX_CHARS, type Reply } from "./types.js";
+
+/** A long text as replies that each fit every front end, split between paragraphs. */
+export function textReplies(text: string): Reply[] {
+  return splitText(text, REPLY_MAX_CHARS).map((piece) => ({ text: piece }));
+}
 
 export function refOf(state: ConversationState): string {
   return String(state.seq);

@@ -41,7 +41,11 @@ export interface ChoiceSet {
   readonly acceptsText: boolean;
 }
 
+/** The longest reply text: the smallest message any front end takes (Discord's 2,000). */
+export const REPLY_MAX_CHARS = 2_000;
+
 export interface Reply {
+  /** At most {@link REPLY_MAX_CHARS}; longer texts go out as several replies. */
   readonly text: string;
   readonly choices?: ChoiceSet;
 }

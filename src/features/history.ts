@@ -2,7 +2,9 @@
  * /history: the user's recent weeks, newest first, each with how it went; any week can be shown
  * again by pressing it or with `/history <week>`.
  */
+
 import type { Feature, Turn } from "../coach.js";
+import { textReplies } from "../conversation/replies.js";
 import type { Feedback } from "../pipeline/types.js";
 import { renderPlan } from "../plan/render.js";
 import type { Store } from "../store/types.js";
@@ -42,7 +44,7 @@ export function createHistoryFeature(deps: HistoryFeatureDeps): Feature {
     const entry = weeks.find((candidate) => candidate.week === week);
     if (!entry) return { replies: [{ text: FEATURE_MESSAGES.historyMissing(week) }] };
     const heading = FEATURE_MESSAGES.historyHeading(entry.week, entry.createdAt);
-    return { replies: [{ text: `${heading}\n\n${renderPlan(entry.plan)}` }] };
+    return { replies: textReplies(`${heading}\n\n${renderPlan(entry.plan)}`) };
   }
 
   return {

@@ -1,5 +1,7 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
+import { REPLY_MAX_CHARS } from "../../src/conversation/types.js";
+import { renderDay } from "../../src/plan/render.js";
 import { ProfileSchema } from "../../src/profile/schema.js";
 import { readSubscription, WEEKLY_INDEX } from "../../src/schedule/subscriptions.js";
 import { harness } from "./harness.js";
@@ -66,6 +68,26 @@ describe("/export", () => {
     const md = await h.press("Markdown (.md)");
     expect(md.turn.file).toMatchObject({ name: "fitplan-week-1.md", mime: "text/markdown" });
     expect(md.turn.file?.content).toContain(`# ${plan.title}`);
+  });
+});
+
+describe("/history", () => {
+  it("shows a long week again in replies that fit every front end", async () => {
+    const h = harness();
+    const big = ProfileSchema.parse({
+      age: 30,
+      goal: "strength",
+      experience: "advanced",
+      equipment: ["full_gym"],
+      daysPerWeek: 6,
+      minutes: 90,
+    });
+    const plan = await h.firstPlan(big);
+    const shown = await h.send({ kind: "choice", value: "1", ref: "history:1" });
+    const texts = shown.turn.replies.map((reply) => reply.text);
+    expect(texts.length).toBeGreaterThan(1);
+    for (const text of texts) expect(text.length).toBeLessThanOrEqual(REPLY_MAX_CHARS);
+    for (const day of plan.days) expect(texts.join("\n\n")).toContain(renderDay(day));
   });
 });
 

@@ -5,12 +5,13 @@
  * - it never throws;
  * - it answers: at least one reply, a notice (a button that changed nothing), a plan or a file;
  * - a notice changes nothing: the state stays as it was and no reply is sent;
- * - every reply has text, fits one Telegram message, and its buttons carry the current question's
+ * - every reply has text, fits one message on every front end, and its buttons carry the current question's
  *   ref (or "idle"), so the newest keyboard always works;
  * - the question counter never goes back, so old buttons stay stale;
  * - the state it keeps parses with ConversationStateSchema, and a plan request carries a profile
  *   that parses; a plan ends with exactly one done or failed event, and a done plan passes checks.
  */
+
 import { Writable } from "node:stream";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -20,13 +21,12 @@ import { parseConfig } from "../../src/config.js";
 import { ConversationStateSchema, initialState } from "../../src/conversation/state.js";
 import { step } from "../../src/conversation/step.js";
 import type { ChoiceSet, Input, Reply, StepResult } from "../../src/conversation/types.js";
+import { REPLY_MAX_CHARS } from "../../src/conversation/types.js";
 import { checkPlan } from "../../src/plan/checks.js";
 import type { UserKey } from "../../src/ports.js";
 import { ProfileSchema } from "../../src/profile/schema.js";
 import { profileArb } from "../planner/arbitraries.js";
 import { shortReport, userText } from "./arbitraries.js";
-
-const MAX_MESSAGE = 4_096;
 
 /** What a user does, resolved against what the bot showed last. */
 type Intent =
@@ -115,7 +115,7 @@ function inputsOf(intent: Intent, current?: ChoiceSet, stale?: ChoiceSet): Input
 function checkReplies(replies: readonly Reply[], ref?: string): void {
   for (const reply of replies) {
     expect(reply.text.trim()).not.toBe("");
-    expect(reply.text.length).toBeLessThanOrEqual(MAX_MESSAGE);
+    expect(reply.text.length).toBeLessThanOrEqual(REPLY_MAX_CHARS);
     if (ref !== undefined && reply.choices) {
       expect([ref, "idle"]).toContain(reply.choices.ref);
     }
