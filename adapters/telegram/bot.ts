@@ -4,7 +4,7 @@
  */
 import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
-import { Api, Bot, type Context, InputFile } from "grammy";
+import { Api, Bot, BotError, type Context, InputFile } from "grammy";
 import type { Coach, Turn } from "../../src/coach.js";
 import type { Input } from "../../src/conversation/types.js";
 import type { LiveMessageOptions, SurfaceLimits } from "../../src/live-message/index.js";
@@ -14,6 +14,7 @@ import type { Store } from "../../src/store/types.js";
 import { createJobs, type Jobs } from "./jobs.js";
 import { choiceKeyboard, readPress, withPrivateChat } from "./keyboard.js";
 import { streamPlan } from "./plan-stream.js";
+import { createSequencer } from "./sequence.js";
 import { TELEGRAM_WORDS } from "./words.js";
 
 export interface TelegramOptions {
@@ -55,6 +56,12 @@ export interface TelegramDeps {
   readonly limiterKeyPrefix?: string;
   /** Background plan streams; shutdown waits for them. */
   readonly jobs?: Jobs;
+  /**
+   * Hands each update to `jobs` and returns at once, each chat's updates in order: long polling
+   * then moves on instead of waiting for one update's store and API round trips. Without it,
+   * handleUpdate resolves when the update has been handled.
+   */
+  readonly concurrent?: boolean;
   readonly liveLimits?: Partial<SurfaceLimits>;
   readonly liveOptions?: Partial<LiveMessageOptions>;
   readonly options?: Partial<TelegramOptions>;
@@ -76,6 +83,23 @@ export function createTelegramBot(deps: TelegramDeps): Bot<BotContext> {
       rethrowHttpErrors: true,
     }),
   );
+
+  // Failures of detached updates reach bot.catch as they would have; shutdown waits through `jobs`.
+  const chats = createSequencer();
+  bot.use((ctx, next) => {
+    if (!deps.concurrent) return next();
+    const chat = String(ctx.chat?.id ?? ctx.from?.id ?? "");
+    jobs.run("update", () =>
+      chats.run(chat, async () => {
+        try {
+          await next();
+        } catch (error) {
+          await bot.errorHandler(new BotError(error, ctx));
+        }
+      }),
+    );
+    return Promise.resolve();
+  });
 
   // The update's logger is made on first use: most updates never log.
   bot.use(async (ctx, next) => {

@@ -40,6 +40,8 @@ export async function startTelegram(deps: StartTelegramDeps): Promise<RunningTel
     ...deps,
     logger,
     jobs,
+    // Chats are served side by side, each in order, by long polling and webhook alike.
+    concurrent: true,
     ...(redis ? { limiterRedis: failOpen(redis) } : {}),
   });
 
