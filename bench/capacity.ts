@@ -114,7 +114,7 @@ export async function run(): Promise<BenchResult> {
         ...(p99 < SETTINGS.goalP99Ms
           ? []
           : [
-              `**Missed** the p99 goal by ${fixed(p99 - SETTINGS.goalP99Ms, 0)} ms (the median step is ${fixed(p50, 1)} ms). The slow steps come while plans are being made and streamed (the middle of the run in the table above): grammY's long polling handles one update at a time, and plan generation, rendering and the streamed edits of hundreds of users share the same event loop, so a step waits behind them. The run also shares the 2 cores with the fakes and the load driver. Handling updates concurrently (webhook mode, or a concurrent runner for polling) and keeping plan work off the update path are the levers; the figure varies from run to run by a factor of about two.`,
+              `**Missed** the p99 goal by ${fixed(p99 - SETTINGS.goalP99Ms, 0)} ms (the median step is ${fixed(p50, 1)} ms). The slow steps come while plans are being made and streamed (the middle of the run in the table above): plan generation, rendering and the streamed edits of hundreds of users share one event loop with the dialogue steps, so a step waits behind them. The run also shares the 2 cores with the fakes and the load driver, and the figure varies from run to run by a factor of about two. Running plan work in a worker thread, or more processes behind a webhook, are the levers left.`,
             ]),
         "Steps per second is set by the offered load (1,000 people pausing 1 to 4 s between steps), not by a ceiling; the overhead benchmark shows how fast one process answers when users do not pause. About 166 MiB of the memory is Node with tsx compiling TypeScript at start-up, before any user arrives.",
       ],
