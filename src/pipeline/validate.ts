@@ -16,17 +16,18 @@ export type Validated =
     };
 
 export function validateProfile(input: unknown): Validated {
-  const age = (input as { age?: unknown } | null)?.age;
-  if (typeof age === "number" && age >= 0 && age < LIMITS.minAge) {
-    return {
-      ok: false,
-      message: MESSAGES.underAge,
-      issues: [{ field: "age", message: `must be at least ${LIMITS.minAge}` }],
-    };
-  }
   const parsed = ProfileSchema.safeParse(input);
+  const age = (input as { age?: unknown } | null)?.age;
+  const underAge = typeof age === "number" && age >= 0 && age < LIMITS.minAge;
   if (parsed.success) return { ok: true, profile: parsed.data };
-  const issues = describeProfileIssues(parsed.error);
+
+  // Every bad field is listed; a child's age gets the friendly refusal as the message.
+  const issues = describeProfileIssues(parsed.error).map((issue) =>
+    underAge && issue.field === "age"
+      ? { field: "age", message: `must be at least ${LIMITS.minAge}` }
+      : issue,
+  );
+  if (underAge) return { ok: false, message: MESSAGES.underAge, issues };
   const message = [
     "Some answers in the profile need fixing:",
     ...issues.map((issue) => `- ${issue.field}: ${issue.message}`),
