@@ -16,17 +16,58 @@ export interface MemoryStoreOptions {
   readonly clock?: Clock;
 }
 
-export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
+const DAY_MS = 86_400_000;
+
+export const MEMORY_STORE_DEFAULTS = {
+  sweepEvery: 1_000, // writes between sweeps of expired entries
+  spendDays: 2, // days of spend kept, as on Redis
+} as const;
+
+/** The in-process store, with a sweep that drops expired entries and returns how many. */
+export interface MemoryStore extends Store {
+  sweep(): number;
+}
+
+export function createMemoryStore(options: MemoryStoreOptions = {}): MemoryStore {
   const clock = options.clock ?? systemClock;
   const states = new Map<UserKey, Expiring<unknown>>();
   const profiles = new Map<UserKey, Profile>();
   const history = new Map<UserKey, HistoryEntry[]>();
   const cache = new Map<string, Expiring<string>>();
-  const windows = new Map<string, number[]>();
+  /** Request times in each sliding window, and when the newest leaves it. */
+  const windows = new Map<string, { readonly hits: number[]; readonly until: number }>();
   const spend = new Map<string, number>();
   const claims = new Map<string, number>();
   const documents = new Map<string, unknown>();
   const schedules = new Map<string, Map<string, number>>();
+
+  // Expired entries go when they are read, and in a sweep every so many writes, so that users who
+  // never come back do not pile up in a long-running process.
+  let writes = 0;
+  function wrote(): void {
+    writes += 1;
+    if (writes % MEMORY_STORE_DEFAULTS.sweepEvery === 0) sweep();
+  }
+
+  function sweep(): number {
+    const now = clock();
+    let removed = 0;
+    const drop = <K, V>(map: Map<K, V>, expired: (value: V, key: K) => boolean) => {
+      for (const [key, value] of map) {
+        if (!expired(value, key)) continue;
+        map.delete(key);
+        removed += 1;
+      }
+    };
+    drop(states, (entry) => entry.expiresAt <= now);
+    drop(cache, (entry) => entry.expiresAt <= now);
+    drop(claims, (until) => until <= now);
+    drop(windows, (window) => window.until <= now);
+    const kept = MEMORY_STORE_DEFAULTS.spendDays * DAY_MS;
+    const oldestDay = new Date(now - kept).toISOString().slice(0, 10);
+    drop(spend, (_total, day) => day < oldestDay);
+    return removed;
+  }
 
   function live<T>(map: Map<string, Expiring<T>>, key: string): T | undefined {
     const entry = map.get(key);
@@ -46,6 +87,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     },
     async setState(user, state, ttlMs) {
       states.set(user, { value: structuredClone(state), expiresAt: clock() + ttlMs });
+      wrote();
     },
     async deleteState(user) {
       states.delete(user);
@@ -90,21 +132,25 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     },
     async cacheSet(key, value, ttlMs) {
       cache.set(key, { value, expiresAt: clock() + ttlMs });
+      wrote();
     },
 
     async hitLimit(key: string, rule: LimitRule, now: number): Promise<LimitDecision> {
-      const recent = (windows.get(key) ?? []).filter((at) => at > now - rule.windowMs);
+      wrote();
+      const recent = (windows.get(key)?.hits ?? []).filter((at) => at > now - rule.windowMs);
+      const newest = recent.at(-1) ?? now;
       if (recent.length >= rule.limit) {
-        windows.set(key, recent);
+        windows.set(key, { hits: recent, until: newest + rule.windowMs });
         const oldest = recent[0] ?? now;
         return { allowed: false, retryAfterMs: Math.max(1, oldest + rule.windowMs - now) };
       }
       recent.push(now);
-      windows.set(key, recent);
+      windows.set(key, { hits: recent, until: now + rule.windowMs });
       return { allowed: true, remaining: rule.limit - recent.length };
     },
 
     async addSpend(day, usd) {
+      wrote();
       const total = (spend.get(day) ?? 0) + usd;
       spend.set(day, total);
       return total;
@@ -114,6 +160,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     },
 
     async claim(key, ttlMs) {
+      wrote();
       const until = claims.get(key);
       if (until !== undefined && until > clock()) return false;
       claims.set(key, clock() + ttlMs);
@@ -155,5 +202,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     },
 
     async close() {},
+
+    sweep,
   };
 }
