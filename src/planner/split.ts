@@ -45,6 +45,15 @@ const GLUTES = [opt("isolation", "glutes")];
 const CALVES = [opt("isolation", "calves")];
 const CHEST = [opt("isolation", "chest"), opt("push_horizontal")];
 
+const LOWER_A: readonly Slot[] = [
+  must(...KNEE),
+  must(...HINGE),
+  must(...SINGLE_LEG),
+  extra(...HAMS),
+  extra(...CALVES),
+  extra(...CORE),
+];
+
 export const TEMPLATES = {
   fullA: {
     focus: "Full body A",
@@ -123,17 +132,7 @@ export const TEMPLATES = {
       extra(...CHEST),
     ],
   },
-  lowerA: {
-    focus: "Lower body A",
-    slots: [
-      must(...KNEE),
-      must(...HINGE),
-      must(...SINGLE_LEG),
-      extra(...HAMS),
-      extra(...CALVES),
-      extra(...CORE),
-    ],
-  },
+  lowerA: { focus: "Lower body A", slots: LOWER_A },
   lowerB: {
     focus: "Lower body B",
     slots: [
@@ -169,14 +168,8 @@ export const TEMPLATES = {
   },
   legs: {
     focus: "Legs and glutes",
-    slots: [
-      must(...KNEE),
-      must(...HINGE),
-      must(...SINGLE_LEG),
-      extra(...HAMS),
-      extra(...CALVES),
-      extra(...CORE),
-    ],
+    // The same slots as the first lower-body day; only the name differs in a push/pull/legs week.
+    slots: LOWER_A,
   },
 } as const satisfies Record<string, SessionTemplate>;
 

@@ -1,9 +1,8 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
-import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { createPlannerGenerator } from "../../src/planner/index.js";
 import { startFakeOpenAI } from "../fakes/openai-server.js";
+import { freePort } from "../helpers/ports.js";
 import { postPlan, readSse, type SseEvent } from "./client.js";
 import { deferred, gatedGenerator, startApi } from "./harness.js";
 
@@ -66,16 +65,6 @@ describe("stopping the HTTP front end", () => {
     expect(remaining.at(-1)?.data).toEqual({ ok: false });
   });
 });
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  probe.listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const address = probe.address();
-  probe.close();
-  if (typeof address !== "object" || address === null) throw new Error("no port");
-  return address.port;
-}
 
 function exitOf(child: ChildProcess): Promise<number | null> {
   return new Promise((resolve) => child.once("exit", (code) => resolve(code)));

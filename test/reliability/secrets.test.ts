@@ -7,9 +7,9 @@
  * output and standard error), no message any user received, and no HTTP answer may contain any
  * secret, or a client's wrong key, in whole or in the pieces and encodings a leak would take.
  */
+
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { goodAnswer } from "../fakes/model.js";
 import { type FakeOpenAIServer, startFakeOpenAI } from "../fakes/openai-server.js";
@@ -19,6 +19,7 @@ import {
   type FakeUser,
   startFakeBotApi,
 } from "../fakes/telegram-bot-api.js";
+import { freePort } from "../helpers/ports.js";
 import { postPlan } from "../http/client.js";
 import { TYPICAL, until } from "./dialogue.js";
 
@@ -46,16 +47,6 @@ function leakForms(): string[] {
 
 function findLeaks(text: string): string[] {
   return leakForms().filter((form) => text.includes(form));
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  probe.listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const address = probe.address();
-  probe.close();
-  if (typeof address !== "object" || address === null) throw new Error("no port");
-  return address.port;
 }
 
 let api: FakeBotApi;
